@@ -1,0 +1,35 @@
+# Two entry points for a fresh machine: `make serve` and `make test`.
+VENV    := .venv
+BIN     := $(VENV)/bin
+DB      ?= tongbao.db
+PORT    ?= 8001
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install serve import test chromium bench clean
+
+$(BIN)/tongbao: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q -U pip
+	$(BIN)/pip install -q -e '.[test,bench]'
+	touch $@
+
+install: $(BIN)/tongbao
+
+import: install
+	$(BIN)/tongbao import corpus --db $(DB)
+
+serve: import
+	$(BIN)/tongbao serve --db $(DB) --port $(PORT)
+
+# Debian's chromium for the page tests; a browser download from elsewhere is not used.
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+test: install chromium
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache

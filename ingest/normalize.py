@@ -1,0 +1,92 @@
+"""Text normalisation: pinyin readings out, traditional to simplified, widths and spaces tidied.
+
+Every step keeps, for each character of its output, the offset of the raw character it
+came from, so that a finding can point back at its source.
+"""
+import re
+import unicodedata
+from functools import lru_cache
+
+from opencc import OpenCC
+
+# A pinyin reading glued after a Han character: 關(guān)  網（wǎng）.  One syllable, ASCII
+# letters plus tone-marked vowels, at least one tone mark or a bare syllable of letters.
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]"
+)
+HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
+BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    return OpenCC("t2s")
+
+
+class Mapped:
+    """A string with the raw offset of each of its characters."""
+
+    def __init__(self, text, offsets=None):
+        self.text = text
+        self.offsets = list(range(len(text))) if offsets is None else offsets
+
+    def sub(self, pattern, repl):
+        """re.sub where `repl` is a fixed string or a function of the match."""
+        out, offs, last = [], [], 0
+        for m in pattern.finditer(self.text):
+            out.append(self.text[last:m.start()])
+            offs.extend(self.offsets[last:m.start()])
+            r = repl(m) if callable(repl) else repl
+            out.append(r)
+            anchor = self.offsets[m.start()] if m.start() < len(self.offsets) else (
+                self.offsets[-1] if self.offsets else 0)
+            offs.extend([anchor] * len(r))
+            last = m.end()
+        out.append(self.text[last:])
+        offs.extend(self.offsets[last:])
+        return Mapped("".join(out), offs)
+
+    def map_chars(self, convert):
+        """Apply a length-preserving conversion; fall back per line when it is not."""
+        new = convert(self.text)
+        if len(new) == len(self.text):
+            return Mapped(new, self.offsets)
+        out, offs, pos = [], [], 0
+        for line in self.text.splitlines(keepends=True):
+            conv = convert(line)
+            out.append(conv)
+            if len(conv) == len(line):
+                offs.extend(self.offsets[pos:pos + len(line)])
+            else:
+                base = self.offsets[pos] if pos < len(self.offsets) else 0
+                offs.extend([base] * len(conv))
+            pos += len(line)
+        return Mapped("".join(out), offs)
+
+
+def to_halfwidth(text):
+    """Full-width digits, Latin letters and ％ to ASCII; Chinese punctuation kept."""
+    return text.translate(_HALFWIDTH)
+
+
+_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_HALFWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_HALFWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_HALFWIDTH[0xFF05] = ord("%")
+
+
+def normalize(raw):
+    """Return (clean_text, offsets) for a decoded raw text."""
+    m = Mapped(unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")))
+    m = m.sub(PINYIN, "")
+    m = m.map_chars(_t2s().convert)
+    m = m.map_chars(to_halfwidth)
+    m = m.sub(HTML_TAG, "")
+    m = m.sub(SPACES, " ")
+    m = m.sub(re.compile(r" *\n *"), "\n")
+    m = m.sub(BLANK_LINES, "\n")
+    text = m.text.strip()
+    lead = len(m.text) - len(m.text.lstrip())
+    return text, m.offsets[lead:lead + len(text)]

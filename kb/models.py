@@ -1,0 +1,128 @@
+"""The knowledge base schema: one SQLModel table per thing a researcher browses.
+
+Bulk writes go through sqlite3/SQLAlchemy core for speed (see kb/store.py); these classes
+define the tables, their columns and indexes.
+"""
+from datetime import datetime
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Notice(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    source_path: str = Field(index=True)
+    sha256: str = Field(index=True, unique=True)
+    title: Optional[str] = None
+    issuer: Optional[str] = None
+    province: Optional[str] = Field(default=None, index=True)
+    prefecture: Optional[str] = Field(default=None, index=True)
+    county: Optional[str] = None
+    year: Optional[int] = Field(default=None, index=True)
+    quarter: Optional[int] = Field(default=None, index=True)
+    period: Optional[str] = None           # the notice's own wording, e.g. 2020年第四季度
+    period_key: Optional[str] = Field(default=None, index=True)  # sortable: 2020Q4, 2020, 2020H2
+    published: Optional[str] = None        # ISO date
+    doc_number: Optional[str] = None       # 文号
+    text: str = ""                         # clean simplified text
+    imported_at: datetime = Field(default_factory=datetime.utcnow)
+
+
+class Region(SQLModel, table=True):
+    code: str = Field(primary_key=True)    # administrative division code (adcode)
+    name: str = Field(index=True)
+    level: str                             # province / prefecture / county
+    province: Optional[str] = Field(default=None, index=True)
+    prefecture: Optional[str] = None
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+
+
+class Unit(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True)          # canonical name, e.g. 青海省民宗委
+    organization: str = Field(index=True)  # the body behind the site or account
+    channel: str = Field(index=True)       # website, wechat, weibo, … organization
+    province: Optional[str] = Field(default=None, index=True)
+    prefecture: Optional[str] = Field(default=None, index=True)
+    county: Optional[str] = None
+    region_code: Optional[str] = Field(default=None, foreign_key="region.code", index=True)
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+
+
+class UnitAlias(SQLModel, table=True):
+    __tablename__ = "unit_alias"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    alias: str = Field(index=True)         # a name as some notice wrote it
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    notice_id: Optional[int] = Field(default=None, foreign_key="notice.id", index=True)
+
+
+class ProblemType(SQLModel, table=True):
+    __tablename__ = "problem_type"
+    code: str = Field(primary_key=True)
+    label: str                             # 中文, e.g. 更新不及时
+    description: str
+
+
+class Finding(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    notice_id: int = Field(foreign_key="notice.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    unit_name: str                         # the name as this notice wrote it
+    polarity: str = Field(index=True)      # negative / positive
+    problem: Optional[str] = Field(default=None, foreign_key="problem_type.code", index=True)
+    channel: str = Field(index=True)
+    month: Optional[int] = None
+    consecutive_periods: Optional[int] = None  # 连续N个季度不合格, as the notice states it
+    province: Optional[str] = Field(default=None, index=True)   # copied from the notice for facets
+    year: Optional[int] = Field(default=None, index=True)
+    quarter: Optional[int] = Field(default=None, index=True)
+    period_key: Optional[str] = Field(default=None, index=True)
+    section: Optional[str] = None
+    evidence: Optional[str] = None
+    start: Optional[int] = None            # offsets of the evidence in notice.text
+    end: Optional[int] = None
+
+
+class PassRate(SQLModel, table=True):
+    __tablename__ = "pass_rate"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    notice_id: int = Field(foreign_key="notice.id", index=True)
+    scope: str = Field(index=True)         # website / new_media / overall
+    subject: Optional[str] = None
+    checked: Optional[int] = None
+    failed: Optional[int] = None
+    rate: float
+    province: Optional[str] = Field(default=None, index=True)
+    year: Optional[int] = Field(default=None, index=True)
+    quarter: Optional[int] = Field(default=None, index=True)
+    period_key: Optional[str] = Field(default=None, index=True)
+    evidence: Optional[str] = None
+
+
+class ImportError_(SQLModel, table=True):
+    __tablename__ = "import_error"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    path: str = Field(index=True)
+    reason: str
+    at: datetime = Field(default_factory=datetime.utcnow)
+
+
+class RepeatOffender(SQLModel, table=True):
+    """Derived by kb/graph.py: units that failed in more than one period."""
+    __tablename__ = "repeat_offender"
+    unit_id: int = Field(primary_key=True, foreign_key="unit.id")
+    unit_name: str = Field(index=True)
+    organization: str
+    channel: str
+    province: Optional[str] = Field(default=None, index=True)
+    periods_failed: int = Field(index=True)
+    longest_streak: int = Field(index=True)  # consecutive quarters, stated streaks included
+    first_failed: Optional[str] = None       # period_key
+    last_failed: Optional[str] = None
+    periods: str                             # comma-separated period keys
+    problems: str                            # comma-separated problem codes
+    provinces: str
+    notices: int
