@@ -1,0 +1,1 @@
+"""Tests of tongbao; also importable from bench/ (tests.generator)."""
