@@ -53,5 +53,15 @@ def header(paths):
     sys.exit(1 if failed else 0)
 
 
+@main.command()
+@click.option("--db", "db_path", default="tongbao.db", show_default=True, type=click.Path(dir_okay=False),
+              help="The knowledge base to publish.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+def serve(db_path, port):
+    """Browse the knowledge base in Datasette on 127.0.0.1 (read-only)."""
+    from kb.serve import serve as serve_datasette
+    serve_datasette(db_path, port)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,69 @@
+"""Publish a knowledge base with Datasette: the one configuration used by `tongbao serve` and the tests.
+
+The database is always served under the name `tongbao`, whatever its file is called, so
+the canned queries, table settings and dashboards in datasette_metadata.json apply to it.
+It is opened read-only (immutable, as `datasette -i` does) and Datasette's SQL time limit
+stays in force.
+"""
+import json
+import sqlite3
+from pathlib import Path
+
+import click
+
+DATABASE_NAME = "tongbao"
+METADATA_PATH = Path(__file__).resolve().parent.parent / "datasette_metadata.json"
+HOST = "127.0.0.1"
+
+SETTINGS = {
+    "sql_time_limit_ms": 1000,       # Datasette's default, stated so nobody loosens it by accident
+    "truncate_cells_html": 300,      # notice texts run to pages; tables show the start, the row page all
+    "default_facet_size": 40,        # every province fits in one facet list
+}
+
+
+def load_metadata(path: Path = METADATA_PATH) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise click.ClickException(f"{path}: cannot read the Datasette metadata: {err}")
+
+
+def check_database(db_path) -> Path:
+    """The path of a readable tongbao database, or a ClickException saying what is wrong."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise click.ClickException(
+            f"{db_path}: no such database; run `tongbao import corpus --db {db_path}` first")
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.DatabaseError as err:
+        raise click.ClickException(f"{db_path}: not a readable SQLite database ({err})")
+    if "finding" not in tables:
+        raise click.ClickException(f"{db_path}: not a tongbao database (it has no finding table)")
+    return db_path
+
+
+def make_datasette(db_path):
+    """A Datasette instance serving db_path read-only as `tongbao` with the project's metadata."""
+    from datasette.app import Datasette
+    from datasette.database import Database
+
+    db_path = check_database(db_path)
+    ds = Datasette(metadata=load_metadata(), settings=SETTINGS)
+    ds.remove_database("_memory")     # Datasette adds it when started without files
+    ds.add_database(Database(ds, path=str(db_path), is_mutable=False), name=DATABASE_NAME)
+    return ds
+
+
+def serve(db_path, port: int) -> None:
+    """Serve db_path on 127.0.0.1:port until interrupted."""
+    import asyncio
+
+    import uvicorn
+
+    ds = make_datasette(db_path)
+    asyncio.run(ds.invoke_startup())   # plugins' startup hooks, as `datasette serve` runs them
+    click.echo(f"tongbao: serving {db_path} at http://{HOST}:{port}/  (Ctrl-C stops)")
+    uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on", workers=1)
