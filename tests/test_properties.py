@@ -1,0 +1,151 @@
+"""Property tests of the clean (ingest) and parse (nlp) steps on random and mutated notices.
+
+Whatever the input, cleaning gives text with a valid offset map, loading either gives a
+Notice or an IngestError naming the file, and parsing gives a record valid against
+tests/record_schema.json whose spans lie inside the clean text.
+"""
+import json
+import random
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from ingest import IngestError, load_notice
+from ingest.normalize import normalize
+from nlp import parse_notice
+from tests.generator import compose, glue_pinyin
+
+SCHEMA = json.loads((Path(__file__).parent / "record_schema.json").read_text("utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))
+
+SETTINGS = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow])
+
+# Characters notices are made of, plus the odd ones that break naive code.
+NOTICE_CHARS = st.sampled_from(
+    list("关于年第季度全省政府网站和政务新媒体检查情况的通报合格率为不及时更新空白栏目等存在")
+    + list("關於網站檢查況報務門發")
+    + list("0123456789%.、,。:;()()“”《》〔〕|*-—\n\t 　")
+    + ["(guān)", "(wǎng)", "\u200b", "\ufeff", "\x00", "\r\n", "<p>", "</div>", "�", "𠀀"])
+raw_text = st.one_of(
+    st.text(max_size=400),
+    st.lists(NOTICE_CHARS, max_size=300).map("".join),
+)
+
+
+def _check_offsets(raw, text, offsets):
+    assert len(offsets) == len(text)
+    assert all(0 <= o < len(raw) for o in offsets)
+    assert all(a <= b for a, b in zip(offsets, offsets[1:])), "offsets must not go backwards"
+
+
+@SETTINGS
+@given(raw=raw_text)
+def test_clean_keeps_a_valid_offset_map(raw):
+    text, offsets = normalize(raw)
+    _check_offsets(raw, text, offsets)
+    assert "\r" not in text and "\u200b" not in text
+
+
+@SETTINGS
+@given(index=st.integers(0, 10**6))
+def test_clean_removes_glued_pinyin_exactly(index):
+    text, _, _, script = compose(11, index)
+    assume(script != "pinyin")         # glued already
+    glued = glue_pinyin(text, random.Random(index))
+    assert normalize(glued)[0] == normalize(text)[0]
+
+
+@SETTINGS
+@given(index=st.integers(0, 10**6))
+def test_clean_text_names_every_gold_unit(index):
+    """Traditional and pinyin-glued notices come out simplified, tables and all: each unit
+    the gold record names is in the clean text."""
+    text, _, gold, _ = compose(12, index)
+    clean, _ = normalize(text)
+    missing = [f["unit"] for f in gold["findings"] if f["unit"] not in clean]
+    assert not missing
+
+
+def _mutate(text, data):
+    """Apply a few random edits of the kinds real pages suffer."""
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        n = len(text)
+        i = data.draw(st.integers(0, n), label="at")
+        j = data.draw(st.integers(i, min(n, i + 400)), label="to")
+        op = data.draw(st.sampled_from(["cut", "truncate", "dup", "insert", "mask", "shuffle",
+                                        "glue"]), label="op")
+        if op == "cut":
+            text = text[:i] + text[j:]
+        elif op == "truncate":
+            text = text[:i]
+        elif op == "dup":
+            text = text[:j] + text[i:j] + text[j:]
+        elif op == "insert":
+            text = text[:i] + data.draw(raw_text, label="junk") + text[i:]
+        elif op == "mask":
+            text = text[:i] + "".join("*" if c.isdigit() else c for c in text[i:j]) + text[j:]
+        elif op == "shuffle":
+            lines = text.split("\n")
+            random.Random(i).shuffle(lines)
+            text = "\n".join(lines)
+        else:
+            text = text[:i] + glue_pinyin(text[i:j], random.Random(j)) + text[j:]
+    return text
+
+
+def _load_and_parse(path):
+    try:
+        notice = load_notice(path)
+    except IngestError as err:
+        assert str(path) in str(err) and err.reason
+        return None
+    _check_offsets(notice.raw_text, notice.text, notice.offsets)
+    record = parse_notice(notice)
+    errors = sorted(VALIDATOR.iter_errors(record), key=lambda e: list(e.path))
+    assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+    for item in record["pass_rates"] + record["findings"]:
+        if "start" in item and "end" in item:
+            assert 0 <= item["start"] <= item["end"] <= len(notice.text)
+    return record
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("props")
+
+
+@SETTINGS
+@given(data=st.data())
+def test_parse_mutated_generated_notices(workdir, data):
+    text, _, _, _ = compose(13, data.draw(st.integers(0, 10**6), label="index"))
+    path = workdir / "mutated.txt"
+    path.write_text(_mutate(text, data), encoding="utf-8")
+    _load_and_parse(path)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_parse_mutated_real_notices(workdir, data):
+    source = data.draw(st.sampled_from(CORPUS), label="notice")
+    path = workdir / source.name
+    path.write_text(_mutate(source.read_text("utf-8"), data), encoding="utf-8")
+    _load_and_parse(path)
+
+
+@SETTINGS
+@given(raw=raw_text)
+def test_parse_random_text(workdir, raw):
+    path = workdir / "random.txt"
+    path.write_text(raw, encoding="utf-8", errors="surrogatepass")
+    _load_and_parse(path)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_real_notices_parse_to_valid_records(path):
+    assert _load_and_parse(path) is not None, f"{path.name} is a real notice and must load"
