@@ -1,4 +1,5 @@
-"""Text normalisation: pinyin readings out, traditional to simplified, widths and spaces tidied.
+"""Text normalisation: pinyin readings out, traditional to simplified, widths and spaces
+tidied, the site furniture around the notice dropped (see boilerplate.py).
 
 Every step keeps, for each character of its output, the offset of the raw character it
 came from, so that a finding can point back at its source.
@@ -9,12 +10,13 @@ from functools import lru_cache
 
 from opencc import OpenCC
 
-# A pinyin reading glued after a Han character: 關(guān)  網（wǎng）.  One syllable, ASCII
-# letters plus tone-marked vowels, at least one tone mark or a bare syllable of letters.
-_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-PINYIN = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]"
-)
+from .boilerplate import notice_lines
+
+# A pinyin reading glued after a character: 關(guān)  網（wǎng）.  One syllable with at least one
+# tone mark, so real brackets such as (政务微博) or (APP) never match.  Usually it follows a
+# Han character; on mis-decoded pages the character before it may be mojibake (,F(xiàn)).
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN = re.compile(rf"(?<=\S)[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -48,6 +50,18 @@ class Mapped:
         offs.extend(self.offsets[last:])
         return Mapped("".join(out), offs)
 
+    def keep_lines(self, keep):
+        """Only the lines whose index is in `keep` (a set), each with its newline."""
+        out, offs, pos = [], [], 0
+        for i, line in enumerate(self.text.split("\n")):
+            end = pos + len(line) + 1
+            if i in keep:
+                out.append(self.text[pos:end])
+                offs.extend(self.offsets[pos:end])
+            pos = end
+        text = "".join(out)
+        return Mapped(text, offs[:len(text)])
+
     def map_chars(self, convert):
         """Apply a length-preserving conversion; fall back per line when it is not."""
         new = convert(self.text)
@@ -77,9 +91,17 @@ _HALFWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _HALFWIDTH[0xFF05] = ord("%")
 
 
+LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def _nfc(text):
+    return unicodedata.normalize("NFC", text)
+
+
 def normalize(raw):
-    """Return (clean_text, offsets) for a decoded raw text."""
-    m = Mapped(unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")))
+    """Return (clean_text, offsets) for a decoded raw text; offsets index into `raw`."""
+    m = Mapped(raw).sub(LINE_BREAK, "\n")
+    m = m.map_chars(_nfc)
     m = m.sub(PINYIN, "")
     m = m.map_chars(_t2s().convert)
     m = m.map_chars(to_halfwidth)
@@ -87,6 +109,7 @@ def normalize(raw):
     m = m.sub(SPACES, " ")
     m = m.sub(re.compile(r" *\n *"), "\n")
     m = m.sub(BLANK_LINES, "\n")
+    m = m.keep_lines(notice_lines(m.text.split("\n")))
     text = m.text.strip()
     lead = len(m.text) - len(m.text.lstrip())
     return text, m.offsets[lead:lead + len(text)]

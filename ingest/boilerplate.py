@@ -1,0 +1,80 @@
+"""Which lines of a page are the notice, and which are the site around it.
+
+Rules read the language and shape of page furniture — breadcrumbs, navigation bars,
+font-size and print widgets, copyright and reposting disclaimers, related-article lists,
+injected spam titles — never a list of particular sites. A line of the notice itself
+(long lists of unit names joined by 、 included) matches none of them.
+"""
+import re
+
+# Words that only site furniture uses: navigation targets and page widgets.
+_WIDGET = (r"首页|主页|收藏|无障碍|关怀版|长者版|适老|登录|注册|投稿|RSS|English|繁体|简体|网站地图"
+           r"|联系我们|打印|关闭窗口|分享到|字号|字体|纠错|扫一扫|手机版|移动版|藏文版|[Ee][Nn]")
+WIDGET = re.compile(_WIDGET)
+# 您的位置: A / B / C    当前位置: 首页>要闻>公告
+BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您的|您当前的|您所在的|当前|所在)位置\s*[:：]|^首页\s*[>/»]")
+# A bar of short items split by | or 丨: "设为首页 | 加入收藏 | 无障碍阅读".
+BAR_SPLIT = re.compile(r"\s*[|丨｜]\s*")
+# 字号: 默认 超大 | 打印 |    【字体:大 中 小】打印本页    A+ A-
+SIZE_WIDGET = re.compile(r"(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*(默认|大|超大|分享|$|[:：]\s*$)"
+                         r"|【\s*字体|\bA\+\s*A-|打印本页|分享到\s*[:：]?\s*$|打印\s*[|丨]?\s*$")
+# A page-meta label with nothing after it: "作者:" "浏览:" "文 号:".
+EMPTY_LABEL = re.compile(r"^[•·\s]*(作\s*者|编\s*辑|责任编辑|来\s*源|信息来源|浏览量?|阅读(次数|人数)?|点击(数|量)?"
+                         r"|人\s*气|文\s*号|索\s*引\s*号|发布机构|字\s*号|字\s*体)\s*[:：]\s*$")
+URL = re.compile(r"(https?://|www\.)\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net|org|top|tw|xyz|cc|info)\b/?",
+                 re.I)
+# An SEO spam title: short phrases glued by underscores, no sentence punctuation.
+SPAM_TITLE = re.compile(r"^[^,。:;、]{2,40}(_[^,。:;、]{2,40}){2,}$")
+MOJIBAKE = re.compile(r"[?�]{3,}")
+# Where the page's trailer starts: everything from here on belongs to the site.
+TRAILER = re.compile(r"^[【\[]?\s*(版权声明|版权所有|免责声明|Copyright|©|\(c\)|相关(文章|阅读|新闻|链接|推荐)"
+                     r"|推荐阅读|热点推荐|热门文章|上一篇|下一篇|扫一扫|我要纠错|责任编辑|原网页已被"
+                     r"|本文来源于|转载请注明|扫描二维码|本文关键词|关注我们)", re.I)
+# The caption above a QR code: "某某微信公众号" / "扫描二维码 关注我们".
+QR_CAPTION = re.compile(r"(公众号|微信号|微博|客户端|APP)$", re.I)
+REPOST_DISCLAIMER = re.compile(r"转载.{0,20}(目的|仅供).{0,30}(不代表|不构成)|版权归.{0,30}所有")
+# Leftovers of a page <head>: `…" />`, `content="…`.
+MARKUP_RESIDUE = re.compile(r'"\s*/?>\s*$|^\s*/?>|\b(content|href|src)="')
+
+
+def is_furniture(line, at_top=False):
+    """True for a line that belongs to the site around the notice.
+
+    `at_top`: the line is among the first of the page, where navigation bars sit."""
+    s = line.strip()
+    if not s:
+        return True
+    if BREADCRUMB.search(s) or MARKUP_RESIDUE.search(s) or MOJIBAKE.search(s):
+        return True
+    if SIZE_WIDGET.search(s) or EMPTY_LABEL.match(s) or REPOST_DISCLAIMER.search(s):
+        return True
+    if SPAM_TITLE.match(s):
+        return True
+    bare = URL.sub("", s).strip(" |/:：-")
+    if URL.search(s) and len(bare) < 20 and "。" not in bare and "|" not in s:
+        return True          # a domain or link standing alone, maybe with a greeting
+    if re.fullmatch(r"[A-Za-z]{1,8}", s):
+        return True          # EN, English, RSS standing alone
+    items = [i for i in BAR_SPLIT.split(s) if i]
+    if at_top and len(items) >= 4 and all(len(i) <= 8 and not re.search(r"\d|、", i) for i in items):
+        return True          # a bar of site links above the notice
+    if len(items) >= 3 and all(len(i) <= 12 for i in items) and any(WIDGET.search(i) for i in items):
+        return True
+    if len(s) <= 30 and WIDGET.search(s) and not re.search(r"[,。;]", s) \
+            and not re.search(r"(通报|检查|抽查|情况|网站|新媒体|单位|政府)", s):
+        return True
+    if len(s) <= 40 and s[-1] in "!！" and not re.search(r"\d", s):
+        return True          # a site's slogan
+    return False
+
+
+def notice_lines(lines):
+    """The indices of the lines to keep: furniture out, and the trailer cut off."""
+    total = sum(len(l) + 1 for l in lines)
+    end, pos = len(lines), 0
+    for i, line in enumerate(lines):
+        if pos > total // 2 and TRAILER.search(line.strip()):
+            end = i - 1 if i and QR_CAPTION.search(lines[i - 1].strip()) and len(lines[i - 1]) < 30 else i
+            break
+        pos += len(line) + 1
+    return {i for i in range(end) if not is_furniture(lines[i], at_top=i < 6)}

@@ -1,0 +1,184 @@
+"""The header of a notice, read from its clean text: who issued it, where, for which period.
+
+Rules follow ../shared/spec/findings.md: `year`/`quarter` are the inspected period, not the
+publication date; `quarter` only when a quarter is named or a month range is exactly one
+calendar quarter; a half-year, a year, a single month or an n-th round leave it null.
+"""
+import re
+from collections import Counter
+
+from . import regions
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+YEAR = r"(?P<year>\d{4}|\*{4})\s*年(?:度)?"
+PERIOD = re.compile(
+    rf"(?:{YEAR})?\s*(?:"
+    r"(?:第)?(?P<q>[一二三四1-4])\s*季度"
+    r"|(?P<half>[上下])半年"
+    r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(?:\d{4}年)?(?P<m2>\d{1,2})\s*月份?(?![\d日号])"
+    r"|(?P<month>(?<=年)\d{1,2})\s*月份?(?![\d日号])"
+    r"|第(?P<round>[一二三四五六七八九十\d]+)次"
+    r")"
+)
+QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
+ANY_YEAR = re.compile(r"(?<![\d〔\[(（])(\d{4})\s*年")
+CITATION = re.compile(r"《[^《》]*》|〔[^〕]*〕|\([^()]*〔[^()]*\)")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:\d{4}|\*{4})\s*[〕\])）]\s*(?:\d+|\*+)\s*号")
+DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+# "发布时间:2024-06-27", a date opening a meta line, or a date after the title.
+PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*|^|(?:通报|报告)\s+)"
+                       r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+ORG_END = r"(?:办公厅|办公室|人民政府|政府|管理局|服务局|数据局|委员会|小组|中心|公开办|信息办|局)"
+TITLE_END = re.compile(r"(通报|情况|报告|通知|函)》?$")
+ISSUER_BEFORE_TITLE = re.compile(rf"^(?P<issuer>[^,。:;《]{{2,40}}?{ORG_END})\s*(关于|对于)")
+ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+NATIONAL_ISSUER = re.compile(r"^(国务院|国家|中央)")
+
+
+def _number(s):
+    return int(s) if s.isdigit() else CN_DIGITS.get(s)
+
+
+def find_title(lines):
+    """The notice's title among the first lines, joined when it is broken over lines."""
+    head = lines[:25]
+    for i, line in enumerate(head):
+        line = re.sub(r"^[\s•·]*", "", line)
+        if len(line) > 90 or re.search(r"[。;]|[:：]$", line) or ENUMERATOR.match(line):
+            continue
+        if ("关于" in line or "通报" in line) and re.search(r"季度|半年|年|月|次|检查|抽查|普查", line):
+            title = line
+            # A title broken over lines: "…政府系统" / "政务新媒体检查…的通报".
+            j = i + 1
+            while not TITLE_END.search(title) and j < len(head) and len(head[j]) < 40 \
+                    and not head[j].startswith("各") and not head[j].endswith((":", "：")):
+                title += head[j]
+                j += 1
+            # "青海省人民政府办公厅" on the line above "关于…的通报".
+            if title.startswith("关于") and i > 0 and re.search(f"{ORG_END}$", head[i - 1]) \
+                    and len(head[i - 1]) < 30:
+                title = head[i - 1] + title
+            title = re.sub(rf"^{DOC_NUMBER.pattern}\s*", "", title).strip("《》 ")
+            title = re.sub(r"^(原标题|标题|名\s*称)\s*[:：]\s*", "", title)
+            return re.sub(rf"\s+({DATE_ISO.pattern}|{DATE_CN.pattern}).*$", "", title)
+    return None
+
+
+def find_issuer(title, lines):
+    if title:
+        m = ISSUER_BEFORE_TITLE.match(title)
+        if m:
+            return m.group("issuer")
+    # The signature: the organisation's name just above the closing date.
+    for i in range(len(lines) - 1, max(len(lines) - 15, 0), -1):
+        if DATE_CN.fullmatch(lines[i].strip()) and i > 0:
+            above = lines[i - 1].strip()
+            if re.search(f"{ORG_END}$", above) and len(above) < 40:
+                return above
+    # The subject of the opening sentence: "省政府办公厅组织开展了…", "国务院办公厅近来印发…".
+    for line in lines[:15]:
+        m = re.search(rf"([^\W\d_和及]{{2,30}}?{ORG_END})(近日|近期|近来|组织|对|于|印发|通报|公布)",
+                      CITATION.sub("", line))
+        if m:
+            return re.sub(r"^.*?(讯|电|消息)", "", m.group(1))
+    return None
+
+
+def find_period(title, text):
+    """(year, quarter, wording, scope word after it) of the inspected period."""
+    body = text[:3000]
+    for source in (title or "", CITATION.sub("", body), body):
+        m = PERIOD.search(source)
+        while m and not (m.group("year") or m.group("q") or m.group("m1")):
+            m = PERIOD.search(source, m.end())      # a bare 第N次 or half-year needs a year
+        if m:
+            break
+    else:
+        years = ANY_YEAR.findall(title or "") or ANY_YEAR.findall(CITATION.sub("", body))
+        return (int(years[0]) if years else None), None, None, None
+    wording = m.group(0).strip()
+    scope = re.match(r"\s*(全国|全省|全区|全市|全州|全县|全旗|全盟)?", source[m.end():]).group(1)
+    year = m.group("year")
+    if year is None:        # 第四季度 alone: the year is the first one the text gives
+        found = ANY_YEAR.search(title or "") or ANY_YEAR.search(CITATION.sub("", body))
+        year = found.group(1) if found else None
+    year = int(year) if year and year.isdigit() else None
+    quarter = None
+    if m.group("q"):
+        quarter = _number(m.group("q"))
+    elif m.group("m1"):
+        m1, m2 = int(m.group("m1")), int(m.group("m2"))
+        if m2 - m1 == 2 and m1 % 3 == 1:
+            quarter = (m1 + 2) // 3
+    elif m.group("round") or (not m.group("half") and not m.group("month")):
+        # An n-th round: a quarter only if the text names one for this period.
+        q = QUARTER.search(CITATION.sub("", body))
+        quarter = _number(q.group(1)) if q else None
+    if year is None and m.group("year") and not m.group("year").isdigit():
+        # Masked digits: the year only when the text states it elsewhere with this period.
+        rest = re.escape(wording[len(m.group("year")):].strip().lstrip("年度").strip())
+        again = re.search(rf"(\d{{4}})\s*年度?\s*{rest}", text) if rest else None
+        year = int(again.group(1)) if again else None
+    return year, quarter, wording, scope
+
+
+def find_published(lines):
+    """The closing date of the notice, else a publication date in the page's head."""
+    for line in reversed(lines[-12:]):
+        m = DATE_CN.fullmatch(line.strip())
+        if m:
+            return _iso(*m.groups())
+    for line in lines[:15]:
+        m = PUBLISHED.search(line)
+        if m:
+            date = DATE_ISO.match(m.group("date")) or DATE_CN.match(m.group("date"))
+            return _iso(*date.groups())
+    return None
+
+
+def _iso(y, m, d):
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def find_doc_number(lines):
+    """The notice's own 文号: on a line of its own, labelled, or before the title."""
+    for line in lines[:25]:
+        s = re.sub(r"^[\s•·]*(文\s*号|发文字号)\s*[:：]\s*", "", line.strip())
+        m = DOC_NUMBER.match(s)
+        if m and (m.end() == len(s) or s[m.end()] == "《"):
+            return m.group(0)
+    return None
+
+
+def find_province(title, issuer, lines, national):
+    """Full name of the province the notice covers, or None for a national notice."""
+    if national:
+        return None
+    votes = Counter()
+    regions.province_votes(title or "", 5.0, votes)
+    regions.province_votes(issuer or "", 5.0, votes)
+    regions.province_votes("\n".join(lines), 1.0, votes)
+    for line in lines[:12]:
+        if line.startswith("各") and line.rstrip().endswith((":", "：")):
+            regions.addressee_votes(line, votes)
+    if not votes:
+        return None
+    code, _ = votes.most_common(1)[0]
+    return regions.province_name(code)
+
+
+def read_header(text):
+    lines = text.split("\n")
+    title = find_title(lines)
+    issuer = find_issuer(title, lines)
+    year, quarter, period, scope = find_period(title, text)
+    national = bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
+    province = find_province(title, issuer, lines, national)
+    prefecture = county = None
+    if province and issuer:
+        code = next(c for c, r in regions.region_index()[1].items() if r.name == province)
+        prefecture, county = regions.locate(issuer, code)
+    return {"title": title, "issuer": issuer, "province": province, "prefecture": prefecture,
+            "county": county, "year": year, "quarter": quarter, "period": period,
+            "published": find_published(lines), "doc_number": find_doc_number(lines)}

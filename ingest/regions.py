@@ -1,0 +1,145 @@
+"""Where a notice comes from: province, prefecture and county named in its text.
+
+The names come from cpca's region table (adcode, name), not from a hand-made list. Each
+name is indexed under its full form (黔东南苗族侗族自治州, 泉港区) and, for provinces and
+prefectures, its usual short forms (贵州, 黔东南州, 黔东南). A mention votes for every
+province the name can belong to, its weight split among them, so an ambiguous short name
+(海南州 is in Qinghai, 海南 is a province) counts little and longest matches win.
+"""
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$")
+PREFECTURE_SUFFIX = re.compile(r"(自治州|地区|盟|市)$")
+COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|特区|林区|新区|县|区|市|旗)$")
+
+
+@dataclass(frozen=True)
+class Region:
+    adcode: str
+    name: str          # full name, as cpca has it
+    level: str         # "province", "prefecture" or "county"
+
+    @property
+    def province_code(self):
+        return self.adcode[:2]
+
+
+def _strip_nations(stem, nations):
+    """黔东南苗族侗族 -> 黔东南: ethnic names at the end of an autonomous area's name."""
+    changed = True
+    while changed:
+        changed = False
+        for n in nations:
+            if stem.endswith(n) and len(stem) > len(n) + 1:
+                stem, changed = stem[: -len(n)], True
+    return stem
+
+
+@lru_cache(maxsize=1)
+def region_index():
+    """(names -> [Region], provinces by code, compiled pattern matching any name)."""
+    pkg = resources.files("cpca") / "resources"
+    with (pkg / "adcodes.csv").open(encoding="utf-8") as f:
+        table = pd.read_csv(f, dtype={"adcode": str})
+    with (pkg / "56_nations.csv").open(encoding="utf-8") as f:
+        nations = sorted({l.strip() for l in f if l.strip()} | {"汉族"}, key=len, reverse=True)
+    names = defaultdict(list)
+    provinces = {}
+    for code, name in zip(table.adcode, table.name):
+        code = code.ljust(12, "0")
+        if code[2:] == "0" * 10:
+            region = Region(code, name, "province")
+            provinces[code[:2]] = region
+            forms = {name, PROVINCE_SUFFIX.sub("", name)}
+        elif code[4:] == "0" * 8:
+            region = Region(code, name, "prefecture")
+            stem = _strip_nations(PREFECTURE_SUFFIX.sub("", name), nations)
+            forms = {name, stem}
+            if name.endswith("自治州"):
+                forms.add(stem + "州")
+        else:
+            region = Region(code, name, "county")
+            forms = {name}
+            stem = _strip_nations(COUNTY_SUFFIX.sub("", name), nations)
+            if len(stem) >= 3:   # two-character county stems (城关, 新华) are common words
+                forms.add(stem)
+        for form in forms:
+            if len(form) >= 2:
+                names[form].append(region)
+    # Administrative-division names that cpca's table files under no real province.
+    names = {k: [r for r in v if "直辖" not in r.name] for k, v in names.items()}
+    names = {k: v for k, v in names.items() if v}
+    pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    return names, provinces, pattern
+
+
+@lru_cache(maxsize=1)
+def unit_words():
+    """County-level unit words found in one province only (特区, 林区, 旗): their province."""
+    names, provinces, _ = region_index()
+    where = defaultdict(set)
+    for regions in names.values():
+        for r in regions:
+            m = COUNTY_SUFFIX.search(r.name) if r.level == "county" else None
+            if m:
+                where[m.group(1)].add(r.province_code)
+            if r.level == "prefecture" and r.name.endswith("盟"):
+                where["盟"].add(r.province_code)
+    return {word: codes.pop() for word, codes in where.items() if len(codes) == 1}
+
+
+def mentions(text):
+    """Every region name in the text, longest match first: [(start, end, [Region])]."""
+    names, _, pattern = region_index()
+    return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(text)]
+
+
+def province_votes(text, weight=1.0, votes=None):
+    """Add to `votes` (Counter of province code) the mentions in `text`."""
+    votes = Counter() if votes is None else votes
+    for start, end, regions in mentions(text):
+        codes = {r.province_code for r in regions}
+        full = any(r.name == text[start:end] for r in regions)
+        for code in codes:
+            votes[code] += weight * (1.0 if full else 0.5) / len(codes)
+    return votes
+
+
+def addressee_votes(line, votes):
+    """Unit words in an addressee line (各县(市、区、特区)人民政府) found in one province only."""
+    words = unit_words()
+    inside = re.findall(r"[(（]([^()（）]{1,20})[)）]", line)
+    for group in inside:
+        for word in re.split(r"[、,]", group):
+            if word in words:
+                votes[words[word]] += 1.0
+    return votes
+
+
+def province_name(code):
+    return region_index()[1][code].name
+
+
+def locate(issuer_text, province_code):
+    """(prefecture, county) full names for an issuer below province level, else (None, None)."""
+    prefecture = county = None
+    for _, _, regions in mentions(issuer_text or ""):
+        regions = [r for r in regions if r.province_code == province_code] or regions
+        if len(regions) != 1:
+            continue
+        r = regions[0]
+        if r.level == "county" and county is None:
+            county = r.name
+            parent = region_index()[0]
+            prefecture = prefecture or next(
+                (p.name for rs in parent.values() for p in rs
+                 if p.level == "prefecture" and p.adcode[:4] == r.adcode[:4]), None)
+        elif r.level == "prefecture" and prefecture is None:
+            prefecture = r.name
+    return prefecture, county
