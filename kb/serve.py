@@ -48,13 +48,27 @@ def check_database(db_path) -> Path:
 def make_datasette(db_path):
     """A Datasette instance serving db_path read-only as `tongbao` with the project's metadata."""
     from datasette.app import Datasette
-    from datasette.database import Database
 
     db_path = check_database(db_path)
     ds = Datasette(metadata=load_metadata(), settings=SETTINGS)
     ds.remove_database("_memory")     # Datasette adds it when started without files
-    ds.add_database(Database(ds, path=str(db_path), is_mutable=False), name=DATABASE_NAME)
+    ds.add_database(_database_class()(ds, path=str(db_path), is_mutable=False), name=DATABASE_NAME)
     return ds
+
+
+def _database_class():
+    from datasette.database import Database
+
+    class TongbaoDatabase(Database):
+        """Datasette detects only FTS tables that name their content table; the jieba-segmented
+        ones (kb/fts.py) stand alone and are named in the metadata instead. Answering from the
+        metadata lets plugins that ask the database (datasette-search-all) find them too."""
+
+        async def fts_table(self, table):
+            configured = self.ds.table_metadata(self.name, table).get("fts_table")
+            return configured or await super().fts_table(table)
+
+    return TongbaoDatabase
 
 
 def serve(db_path, port: int) -> None:
