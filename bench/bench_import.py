@@ -1,0 +1,347 @@
+"""Benchmark of `tongbao import` and of Datasette on the database it builds (not a test).
+
+    .venv/bin/python bench/bench_import.py            # 1,000 and 10,000 notices
+    .venv/bin/python bench/bench_import.py --quick    # 200 and 1,000, for a trial run
+    .venv/bin/python bench/bench_import.py --profile  # also profile an import (pyinstrument)
+
+Corpora come from tests/generator.py (seed 1) and are kept under bench/results/ so later
+runs reuse them. Measured, each in a fresh database unless said otherwise:
+- import with --jobs 1 and --jobs 2: wall time, notices/s, MB/s, peak RSS of the import's
+  whole process tree (sampled with psutil);
+- the floor, in this same run: the same decoded text through OpenCC t2s and jieba
+  segmentation alone, in one process; and import time ÷ floor time;
+- re-import of the unchanged largest corpus into its database, and its ratio to the first;
+- Datasette (`tongbao serve`) on the largest database: median response time of the finding
+  table page, a faceted page, the repeat-offender query and a full-text search.
+The table is printed with the targets beside the figures and written to
+bench/results/import.json.
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results"
+TONGBAO = [sys.executable, "-m", "tongbao.cli"]
+SEED = 1
+
+TARGETS = {
+    "import_over_floor": ("≤ 2.0×", lambda v: v <= 2.0),
+    "jobs2_speedup": ("≥ 1.7×", lambda v: v >= 1.7),
+    "reimport_speedup": ("≥ 20×", lambda v: v >= 20),
+    "peak_rss_mb": ("< 500 MB", lambda v: v < 500),
+    "rss_growth": ("≤ 1.2× (flat)", lambda v: v <= 1.2),
+    "page_ms": ("< 300 ms", lambda v: v < 300),
+}
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def corpus(n, formats):
+    """A generated corpus of n notices, written once and reused."""
+    from tests.generator import generate
+    out = RESULTS / f"corpus-{n}-seed{SEED}-{'-'.join(formats)}"
+    done = out / "complete"
+    if not done.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        t = time.perf_counter()
+        for _ in generate(out, n, SEED, formats, jobs=os.cpu_count() or 1):
+            pass
+        done.write_text(f"{n}\n")
+        print(f"  generated {n} notices in {time.perf_counter() - t:.1f} s -> {out}", flush=True)
+    files = sorted((out / "notices").iterdir())
+    return out / "notices", files
+
+
+def available_formats():
+    """Every format the generator can write here: PDF, DOCX and HTML need tests/render.py."""
+    try:
+        import tests.render  # noqa: F401
+        return ("txt", "html", "pdf", "docx")
+    except ImportError:
+        return ("txt",)
+
+
+# ---------------------------------------------------------------- measuring a process tree
+
+
+def run_measured(cmd, **kwargs):
+    """Run cmd; return (wall seconds, peak RSS in MB of the process and its descendants, rc)."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    root = psutil.Process(proc.pid)
+    stderr = []
+    reader = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        try:
+            procs = [root] + root.children(recursive=True)
+            rss = 0
+            for p in procs:
+                try:
+                    rss += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    reader.join()
+    if proc.returncode:
+        tail = stderr[0].decode("utf-8", "replace")[-2000:] if stderr else ""
+        print(f"  ! {' '.join(map(str, cmd[2:]))} exited {proc.returncode}:\n{tail}", flush=True)
+    return wall, peak / 2**20, proc.returncode
+
+
+def count_rows(db):
+    with sqlite3.connect(db) as conn:
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("notice", "finding", "pass_rate", "import_error") if t in tables}
+
+
+def bench_import(notice_dir, files, jobs, db):
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    wall, rss, rc = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
+                                            "--jobs", str(jobs)])
+    size = sum(f.stat().st_size for f in files)
+    return {"notices": len(files), "jobs": jobs, "seconds": round(wall, 2),
+            "notices_per_s": round(len(files) / wall, 1), "mb_per_s": round(size / 2**20 / wall, 3),
+            "peak_rss_mb": round(rss, 1), "exit_code": rc, "rows": count_rows(db)}
+
+
+# ---------------------------------------------------------------- the floor
+
+
+FLOOR_CODE = r"""
+import json, sys, time
+import jieba, logging
+from opencc import OpenCC
+jieba.setLogLevel(logging.WARNING); jieba.initialize()
+t2s = OpenCC("t2s")
+start = time.perf_counter(); words = 0
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f:
+        words += len(jieba.lcut(t2s.convert(json.loads(line))))
+print(json.dumps({"seconds": time.perf_counter() - start, "words": words}))
+"""
+
+
+def bench_floor(files, work):
+    """OpenCC t2s + jieba over the same decoded text, in one process (setup excluded)."""
+    from ingest.load import read_text
+    texts = work / "floor-texts.jsonl"
+    with texts.open("w", encoding="utf-8") as out:
+        for f in files:
+            try:
+                out.write(json.dumps(read_text(f)[1], ensure_ascii=False) + "\n")
+            except Exception:      # an unreadable file costs the import, not the floor
+                pass
+    res = subprocess.run([sys.executable, "-c", FLOOR_CODE, str(texts)], capture_output=True,
+                         text=True, check=True)
+    return json.loads(res.stdout)
+
+
+# ---------------------------------------------------------------- Datasette
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url, timeout=30):
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        return r.status, r.read()
+
+
+def bench_datasette(db, rounds):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(TONGBAO + ["serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              start_new_session=True)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                get(base + "/-/versions.json", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                if server.poll() is not None or time.time() > deadline:
+                    err = server.stderr.read().decode("utf-8", "replace")[-1500:]
+                    return {"error": f"tongbao serve did not start: {err}"}
+                time.sleep(0.3)
+        with sqlite3.connect(db) as conn:
+            province = (conn.execute("select province from finding where province is not null "
+                                     "group by province order by count(*) desc limit 1")
+                        .fetchone() or ["青海省"])[0]
+        q = urllib.parse.quote
+        pages = {
+            "finding table": "/tongbao/finding",
+            "faceted page": f"/tongbao/finding?province={q(province)}&_facet=problem&_facet=year"
+                            "&_facet=channel",
+            "repeat offenders": "/tongbao/repeat_offenders_by_province?province=",
+            "full-text search": None,
+        }
+        # the search the project offers: Datasette's _search on the findings if it is set
+        # up, else datasette-search-all across the tables
+        for path in (f"/tongbao/finding.json?_search={q('栏目')}", f"/-/search?q={q('栏目')}"):
+            try:
+                status, body = get(base + path)
+                if status == 200 and b"error" not in body[:200].lower():
+                    pages["full-text search"] = path.replace(".json", "")
+                    break
+            except urllib.error.HTTPError:
+                continue
+        out = {}
+        for name, path in pages.items():
+            if path is None:
+                out[name] = {"error": "no full-text search available"}
+                continue
+            times, status = [], None
+            for i in range(rounds + 1):
+                t = time.perf_counter()
+                try:
+                    status, _ = get(base + path)
+                except urllib.error.HTTPError as e:
+                    status = e.code
+                if i:                       # the first request warms caches
+                    times.append((time.perf_counter() - t) * 1000)
+            out[name] = {"path": path, "status": status, "median_ms": round(statistics.median(times), 1),
+                         "max_ms": round(max(times), 1)}
+        return out
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=20)
+
+
+# ---------------------------------------------------------------- profile
+
+
+def profile_import(notice_dir, work):
+    """pyinstrument over an import with --jobs 1; returns the report's top lines."""
+    db = work / "profile.db"
+    db.unlink(missing_ok=True)
+    report = RESULTS / "profile-import.txt"
+    subprocess.run([sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(report),
+                    "--show-all", "-m", "tongbao.cli", "import", str(notice_dir), "--db", str(db),
+                    "--jobs", "1"], check=False, capture_output=True)
+    return report
+
+
+# ---------------------------------------------------------------- report
+
+
+def verdict(key, value):
+    label, ok = TARGETS[key]
+    return f"{label:>14}  {'ok' if ok(value) else 'MISSED'}"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Benchmark tongbao import and Datasette.")
+    ap.add_argument("--quick", action="store_true", help="200 and 1,000 notices")
+    ap.add_argument("--sizes", help="comma-separated corpus sizes (default 1000,10000)")
+    ap.add_argument("--rounds", type=int, default=15, help="requests per Datasette page")
+    ap.add_argument("--profile", action="store_true", help="profile an import of the smaller corpus")
+    ap.add_argument("--formats", help="generator formats (default: all that can be written here)")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in (args.sizes or ("200,1000" if args.quick else "1000,10000")).split(",")]
+    formats = tuple(args.formats.split(",")) if args.formats else available_formats()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    work = RESULTS / "work"
+    work.mkdir(exist_ok=True)
+    result = {"sizes": sizes, "formats": formats, "cpus": os.cpu_count(), "imports": [],
+              "floor": {}, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+
+    for n in sizes:
+        notice_dir, files = corpus(n, formats)
+        floor = bench_floor(files, work)
+        result["floor"][n] = {"seconds": round(floor["seconds"], 2),
+                              "notices_per_s": round(n / floor["seconds"], 1)}
+        print(f"  floor {n}: {floor['seconds']:.1f} s", flush=True)
+        for jobs in (1, 2):
+            r = bench_import(notice_dir, files, jobs, work / f"import-{n}-j{jobs}.db")
+            r["over_floor"] = round(r["seconds"] / floor["seconds"], 2)
+            result["imports"].append(r)
+            print(f"  import {n} --jobs {jobs}: {r['seconds']} s, {r['peak_rss_mb']} MB, {r['rows']}",
+                  flush=True)
+
+    n = sizes[-1]
+    notice_dir, files = corpus(n, formats)
+    best = min((r for r in result["imports"] if r["notices"] == n), key=lambda r: r["seconds"])
+    db = work / f"import-{n}-j{best['jobs']}.db"
+    wall, rss, rc = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
+                                            "--jobs", str(best["jobs"])])
+    result["reimport"] = {"notices": n, "jobs": best["jobs"], "seconds": round(wall, 2),
+                          "peak_rss_mb": round(rss, 1), "exit_code": rc,
+                          "speedup": round(best["seconds"] / wall, 1), "rows": count_rows(db)}
+    result["datasette"] = bench_datasette(db, args.rounds)
+    if args.profile:
+        result["profile"] = str(profile_import(corpus(sizes[0], formats)[0], work))
+
+    out = RESULTS / "import.json"
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print_table(result)
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+
+
+def print_table(res):
+    print(f"\ntongbao import — generated notices (seed {SEED}, formats {','.join(res['formats'])}, "
+          f"{res['cpus']} cores)")
+    print(f"{'notices':>8} {'jobs':>4} {'seconds':>8} {'notices/s':>10} {'MB/s':>7} {'peak RSS':>9} "
+          f"{'÷ floor':>8}   target")
+    for r in res["imports"]:
+        print(f"{r['notices']:>8} {r['jobs']:>4} {r['seconds']:>8} {r['notices_per_s']:>10} "
+              f"{r['mb_per_s']:>7} {r['peak_rss_mb']:>6} MB {r['over_floor']:>7}×   "
+              f"{verdict('import_over_floor', r['over_floor'])}; RSS {verdict('peak_rss_mb', r['peak_rss_mb'])}")
+    for n, f in res["floor"].items():
+        print(f"{n:>8} floor (OpenCC t2s + jieba, 1 process): {f['seconds']} s, {f['notices_per_s']} notices/s")
+    for n in res["sizes"]:
+        by_jobs = {r["jobs"]: r for r in res["imports"] if r["notices"] == n}
+        if 1 in by_jobs and 2 in by_jobs:
+            speedup = round(by_jobs[1]["seconds"] / by_jobs[2]["seconds"], 2)
+            print(f"{n:>8} --jobs 2 speed-up over --jobs 1: {speedup}×   {verdict('jobs2_speedup', speedup)}")
+    small, large = res["sizes"][0], res["sizes"][-1]
+    for jobs in (1, 2):
+        rs = {r["notices"]: r["peak_rss_mb"] for r in res["imports"] if r["jobs"] == jobs}
+        if small in rs and large in rs and small != large:
+            growth = round(rs[large] / rs[small], 2)
+            print(f"peak RSS {large} vs {small} notices, --jobs {jobs}: {growth}×   "
+                  f"{verdict('rss_growth', growth)}")
+    ri = res["reimport"]
+    print(f"re-import of the unchanged {ri['notices']}: {ri['seconds']} s, "
+          f"{ri['speedup']}× faster than the first   {verdict('reimport_speedup', ri['speedup'])}")
+    print(f"\nDatasette on the {large}-notice database ({res['sizes'][-1]} notices):")
+    for name, d in res["datasette"].items():
+        if "median_ms" in d:
+            print(f"  {name:<18} median {d['median_ms']:>7} ms (max {d['max_ms']}, HTTP {d['status']})   "
+                  f"{verdict('page_ms', d['median_ms'])}")
+        else:
+            print(f"  {name:<18} {d.get('error')}")
+    if "profile" in res:
+        print(f"\nprofile of an import of {small} notices, --jobs 1: {res['profile']}")
+
+
+if __name__ == "__main__":
+    main()
