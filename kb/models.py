@@ -40,6 +40,7 @@ class Region(SQLModel, table=True):
 
 class Unit(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)          # identity (kb/units.py): region code|body|channel
     name: str = Field(index=True)          # canonical name, e.g. 青海省民宗委
     organization: str = Field(index=True)  # the body behind the site or account
     channel: str = Field(index=True)       # website, wechat, weibo, … organization

@@ -1,0 +1,185 @@
+"""`tongbao import`: notices in, knowledge base out.
+
+Worker processes read and parse (each loads the Parser once); the main process is the only
+writer. Files stream through a bounded window, so memory does not grow with the corpus.
+A file whose content hash is stored already is not even parsed; a changed file replaces
+its notice; a file that fails is recorded in import_error and the import goes on.
+"""
+import hashlib
+import re
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import store
+from .fts import segment
+from .problem_types import CODES
+from .units import notice_context, unit_resolver
+
+CHANNELS = {"website", "wechat", "weibo", "douyin", "toutiao", "app", "miniprogram",
+            "new_media", "organization"}
+
+
+def period_key(header):
+    """A sortable key for the inspected period: 2020Q4, 2020H2, 2020 (None without a year)."""
+    year, quarter, period = header.get("year"), header.get("quarter"), header.get("period") or ""
+    if not year:
+        return None
+    if quarter:
+        return f"{year}Q{quarter}"
+    if re.search(r"上半年", period):
+        return f"{year}H1"
+    if re.search(r"下半年", period):
+        return f"{year}H2"
+    return str(year)
+
+
+def prepare(notice, record, resolver=None):
+    """The rows one notice becomes, with units resolved and text segmented for search; plain
+    data, so a worker can hand it to the writer."""
+    resolver = resolver or unit_resolver()
+    header = {**notice.header, **{k: v for k, v in (record.get("notice") or {}).items()
+                                   if v is not None}}
+    context = notice_context(header, notice.text)
+    key = period_key(header)
+    source = str(Path(notice.path).resolve())
+    row = {c: header.get(c) for c in store.NOTICE_COLUMNS}
+    row.update(source_path=source, sha256=notice.sha256, period_key=key, text=notice.text,
+               province=header.get("province") or (context.province.name if context.province else None))
+    facets = {"province": row["province"], "year": header.get("year"),
+              "quarter": header.get("quarter"), "period_key": key}
+
+    units, findings = {}, []
+    for f in record.get("findings") or []:
+        name = (f.get("unit") or "").strip()
+        if not name:
+            raise ValueError("a finding without a unit name")
+        problem = f.get("problem")
+        if problem is not None and problem not in CODES:
+            raise ValueError(f"unknown problem code {problem!r} for {name}")
+        channel = f.get("channel")
+        if channel is not None and channel not in CHANNELS:
+            raise ValueError(f"unknown channel {channel!r} for {name}")
+        identity = resolver.resolve(name, channel, context)
+        units.setdefault(identity.key, {c: getattr(identity, c) for c in store.UNIT_COLUMNS})
+        evidence = f.get("evidence")
+        findings.append({
+            "unit_key": identity.key, "unit_name": name, "polarity": f.get("polarity") or "negative",
+            "problem": problem, "channel": identity.channel, "month": f.get("month"),
+            "consecutive_periods": f.get("consecutive_periods"), "section": f.get("section"),
+            "evidence": evidence, "start": f.get("start"), "end": f.get("end"), **facets,
+            "unit_name_fts": segment(name), "evidence_fts": segment(evidence)})
+    rates = [{"scope": r.get("scope") or "overall", "subject": r.get("subject"),
+              "checked": r.get("checked"), "failed": r.get("failed"), "rate": r["rate"],
+              "evidence": r.get("evidence"), **facets}
+             for r in record.get("pass_rates") or [] if r.get("rate") is not None]
+    return {"notice": row, "notice_fts": (segment(row["title"]), segment(notice.text)),
+            "units": list(units.values()), "findings": findings, "pass_rates": rates}
+
+
+# --- worker side -------------------------------------------------------------------------
+
+_worker = {}
+
+
+def _init_worker(db_path):
+    """Load the Parser and the unit resolver once per worker process."""
+    from nlp import Parser
+    _worker["parser"] = Parser()
+    _worker["resolver"] = unit_resolver()
+    _worker["db"] = store.connect(db_path, readonly=True)
+    segment("")  # loads jieba and its dictionary now rather than on the first notice
+
+
+def _process(path):
+    """('skipped', path) | ('prepared', path, rows) | ('failed', path, reason)."""
+    from ingest import IngestError, load_notice
+    try:
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as e:
+        return ("failed", str(path), f"cannot read file: {e.strerror or e}")
+    if store.has_notice(_worker["db"], sha):
+        return ("skipped", str(path))
+    try:
+        notice = load_notice(path)
+        record = _worker["parser"].parse(notice)
+        return ("prepared", str(path), prepare(notice, record, _worker["resolver"]))
+    except IngestError as e:
+        return ("failed", str(path), e.reason)
+    except Exception as e:  # a parser or resolver bug must not stop the import
+        return ("failed", str(path), f"{type(e).__name__}: {e}")
+
+
+def _results(paths, db_path, jobs):
+    """Results of _process in file order; at most a few files in flight per worker."""
+    if jobs <= 1:
+        _init_worker(db_path)
+        for path in paths:
+            yield _process(path)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(db_path,)) as pool:
+        window = deque()
+        for path in paths:
+            window.append(pool.submit(_process, path))
+            if len(window) >= jobs * 4:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+# --- writer side -------------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    files: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    findings: int = 0
+    offenders_changed: bool = False
+    failures: list = field(default_factory=list)   # (path, reason)
+    seconds: float = 0.0
+
+
+def import_paths(paths, db_path, jobs=1, on_progress=None):
+    """Import every notice under `paths` into the database; then rebuild repeat_offender.
+    `on_progress(summary)` is called after each file."""
+    from ingest import iter_files
+
+    from .graph import offender_rows
+    started = time.monotonic()
+    conn = store.connect(db_path)
+    store.create_schema(conn)
+    summary = Summary()
+    try:
+        for result in _results(iter_files(paths), db_path, jobs):
+            summary.files += 1
+            kind, path = result[0], result[1]
+            if kind == "skipped":
+                summary.unchanged += 1
+            elif kind == "failed":
+                summary.failed += 1
+                summary.failures.append((path, result[2]))
+                store.record_error(conn, path, result[2])
+            else:
+                outcome = store.write_notice(conn, result[2])
+                if outcome == "skipped":
+                    summary.unchanged += 1
+                else:
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    summary.findings += len(result[2]["findings"])
+            if on_progress:
+                on_progress(summary)
+        summary.offenders_changed = store.replace_offenders(conn, offender_rows)
+    finally:
+        conn.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def count_files(paths):
+    from ingest import iter_files
+    return sum(1 for _ in iter_files(paths))

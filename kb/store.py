@@ -1,0 +1,205 @@
+"""The SQLite file: schema, connection settings and the writes of one notice.
+
+SQLModel (kb/models.py) defines the tables; writes go through sqlite3 `executemany`, which
+is about 25 times faster than `Session.add_all`. Every notice is written in one
+transaction, so a crash leaves either the whole notice or none of it.
+"""
+import sqlite3
+from datetime import datetime, timezone
+
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlmodel import SQLModel
+
+from . import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from .fts import FTS_DDL
+from .problem_types import PROBLEM_TYPES
+from .regions import load_regions
+
+BUSY_TIMEOUT_MS = 120_000
+
+
+def connect(path, readonly=False):
+    """A connection with the settings every reader and writer needs. Transactions are
+    explicit (isolation_level=None): `with transaction(conn):`."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")     # readers never block the one writer
+        conn.execute("PRAGMA synchronous = NORMAL")   # WAL keeps this safe against crashes
+    return conn
+
+
+class transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception. IMMEDIATE takes the write
+    lock up front, so two importers queue (busy_timeout) instead of failing on upgrade."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind, value, tb):
+        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        return False
+
+
+def schema_ddl():
+    dialect = sqlite_dialect.dialect()
+    for table in SQLModel.metadata.sorted_tables:
+        yield str(CreateTable(table, if_not_exists=True).compile(dialect=dialect))
+        for index in sorted(table.indexes, key=lambda i: i.name):
+            yield str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect))
+    yield from FTS_DDL
+
+
+def create_schema(conn):
+    """Create what is missing and fill the reference tables; on a complete database this
+    writes nothing."""
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    needed = {t.name for t in SQLModel.metadata.sorted_tables} | {"finding_fts", "notice_fts"}
+    if needed <= existing and _reference_complete(conn):
+        return
+    with transaction(conn):
+        for ddl in schema_ddl():
+            conn.execute(ddl)
+        conn.executemany("INSERT OR IGNORE INTO problem_type(code, label, description) "
+                         "VALUES (?, ?, ?)", PROBLEM_TYPES)
+        conn.executemany(
+            "INSERT OR IGNORE INTO region(code, name, level, province, prefecture, latitude, "
+            "longitude) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(r.code, r.name, r.level, r.province, r.prefecture, r.latitude, r.longitude)
+             for r in load_regions().values()])
+
+
+def _reference_complete(conn):
+    problems = conn.execute("SELECT count(*) FROM problem_type").fetchone()[0]
+    regions = conn.execute("SELECT count(*) FROM region").fetchone()[0]
+    return problems == len(PROBLEM_TYPES) and regions == len(load_regions())
+
+
+def has_notice(conn, sha256):
+    return conn.execute("SELECT 1 FROM notice WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+NOTICE_COLUMNS = ("source_path", "sha256", "title", "issuer", "province", "prefecture", "county",
+                  "year", "quarter", "period", "period_key", "published", "doc_number", "text")
+UNIT_COLUMNS = ("key", "name", "organization", "channel", "province", "prefecture", "county",
+                "region_code", "latitude", "longitude")
+FINDING_COLUMNS = ("unit_name", "polarity", "problem", "channel", "month", "consecutive_periods",
+                   "province", "year", "quarter", "period_key", "section", "evidence", "start",
+                   "end")
+PASS_RATE_COLUMNS = ("scope", "subject", "checked", "failed", "rate", "province", "year",
+                     "quarter", "period_key", "evidence")
+
+
+def _insert_sql(table, columns):
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def write_notice(conn, prepared):
+    """Store one prepared notice (see kb/importer.py `prepare`) in one transaction.
+
+    Returns 'skipped' when a notice with the same content hash is stored already, 'replaced'
+    when it replaces an earlier version of the same file, else 'added'.
+    """
+    notice = prepared["notice"]
+    with transaction(conn):
+        if has_notice(conn, notice["sha256"]):
+            return "skipped"
+        old = conn.execute("SELECT id FROM notice WHERE source_path = ?",
+                           (notice["source_path"],)).fetchall()
+        for (old_id,) in old:
+            _delete_notice(conn, old_id)
+
+        now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+        notice_id = conn.execute(_insert_sql("notice", NOTICE_COLUMNS + ("imported_at",)),
+                                 [notice[c] for c in NOTICE_COLUMNS] + [now]).lastrowid
+        conn.execute("INSERT INTO notice_fts(rowid, title, text) VALUES (?, ?, ?)",
+                     (notice_id, *prepared["notice_fts"]))
+
+        unit_ids = {}
+        for unit in prepared["units"]:
+            if unit["key"] not in unit_ids:
+                conn.execute(_insert_sql("unit", UNIT_COLUMNS).replace("INSERT", "INSERT OR IGNORE"),
+                             [unit[c] for c in UNIT_COLUMNS])
+                unit_ids[unit["key"]] = conn.execute("SELECT id FROM unit WHERE key = ?",
+                                                     (unit["key"],)).fetchone()[0]
+        aliases = sorted({(f["unit_name"], unit_ids[f["unit_key"]]) for f in prepared["findings"]})
+        conn.executemany("INSERT INTO unit_alias(alias, unit_id, notice_id) VALUES (?, ?, ?)",
+                         [(alias, uid, notice_id) for alias, uid in aliases])
+
+        # explicit ids (we hold the write lock) so the FTS rows can point at them
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM finding").fetchone()[0]
+        findings = prepared["findings"]
+        conn.executemany(
+            _insert_sql("finding", ("id", "notice_id", "unit_id") + FINDING_COLUMNS),
+            [[first + i, notice_id, unit_ids[f["unit_key"]]] + [f[c] for c in FINDING_COLUMNS]
+             for i, f in enumerate(findings)])
+        conn.executemany("INSERT INTO finding_fts(rowid, unit_name, evidence) VALUES (?, ?, ?)",
+                         [(first + i, f["unit_name_fts"], f["evidence_fts"])
+                          for i, f in enumerate(findings)])
+        conn.executemany(_insert_sql("pass_rate", ("notice_id",) + PASS_RATE_COLUMNS),
+                         [[notice_id] + [r[c] for c in PASS_RATE_COLUMNS]
+                          for r in prepared["pass_rates"]])
+        conn.execute("DELETE FROM import_error WHERE path = ?", (notice["source_path"],))
+        return "replaced" if old else "added"
+
+
+def _delete_notice(conn, notice_id):
+    """Remove a notice and everything read from it; units nothing else names go too."""
+    units = [r[0] for r in conn.execute("SELECT DISTINCT unit_id FROM unit_alias WHERE notice_id = ?",
+                                        (notice_id,))]
+    conn.execute("DELETE FROM finding_fts WHERE rowid IN (SELECT id FROM finding WHERE notice_id = ?)",
+                 (notice_id,))
+    for table in ("finding", "pass_rate", "unit_alias"):
+        conn.execute(f"DELETE FROM {table} WHERE notice_id = ?", (notice_id,))
+    conn.execute("DELETE FROM notice_fts WHERE rowid = ?", (notice_id,))
+    conn.execute("DELETE FROM notice WHERE id = ?", (notice_id,))
+    conn.executemany(
+        "DELETE FROM unit WHERE id = ? AND id NOT IN (SELECT unit_id FROM unit_alias) "
+        "AND id NOT IN (SELECT unit_id FROM finding) "
+        "AND id NOT IN (SELECT unit_id FROM repeat_offender)", [(u,) for u in units])
+
+
+def record_error(conn, path, reason):
+    """Note a file that failed; the same failure of the same file is noted once."""
+    with transaction(conn):
+        seen = conn.execute("SELECT 1 FROM import_error WHERE path = ? AND reason = ?",
+                            (str(path), reason)).fetchone()
+        if not seen:
+            now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+            conn.execute("INSERT INTO import_error(path, reason, at) VALUES (?, ?, ?)",
+                         (str(path), reason, now))
+
+
+OFFENDER_COLUMNS = ("unit_id", "unit_name", "organization", "channel", "province",
+                    "periods_failed", "longest_streak", "first_failed", "last_failed", "periods",
+                    "problems", "provinces", "notices")
+
+
+def replace_offenders(conn, derive):
+    """Make repeat_offender hold exactly the rows (dicts) `derive(conn)` computes; write
+    nothing if it does already. `derive` runs under the write lock, so an import running
+    alongside cannot slip a notice in between reading and writing. True if it changed."""
+    with transaction(conn):
+        wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS) for r in derive(conn))
+        stored = sorted(tuple(r) for r in conn.execute(
+            f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender"))
+        if stored == wanted:
+            return False
+        conn.execute("DELETE FROM repeat_offender")
+        conn.executemany(_insert_sql("repeat_offender", OFFENDER_COLUMNS), wanted)
+        # units kept only because they were offenders, now named by no notice
+        conn.execute("DELETE FROM unit WHERE id NOT IN (SELECT unit_id FROM unit_alias) "
+                     "AND id NOT IN (SELECT unit_id FROM finding) "
+                     "AND id NOT IN (SELECT unit_id FROM repeat_offender)")
+        return True
