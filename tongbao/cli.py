@@ -63,5 +63,88 @@ def serve(db_path, port):
     serve_datasette(db_path, port)
 
 
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--db", "db_path", default="tongbao.db", show_default=True,
+              type=click.Path(dir_okay=False), help="The knowledge base to write.")
+@click.option("--jobs", default=None, type=click.IntRange(1),
+              help="Worker processes that parse (default: one per CPU).")
+def import_(paths, db_path, jobs):
+    """Import notices (files or directories, recursively) into the knowledge base."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kb.importer import count_files, import_paths
+    console = Console(stderr=True)
+    jobs = jobs or os.cpu_count() or 1
+    total = count_files(paths)
+    with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("findings {task.fields[findings]}"),
+                  TextColumn("failed {task.fields[failed]}"), TimeElapsedColumn(),
+                  console=console, transient=False) as progress:
+        task = progress.add_task("import", total=total, findings=0, failed=0)
+
+        def on_progress(summary):
+            progress.update(task, completed=summary.files, findings=summary.findings,
+                            failed=summary.failed)
+        summary = import_paths(paths, db_path, jobs=jobs, on_progress=on_progress)
+    for path, reason in summary.failures:
+        console.print(f"[red]failed[/red] {path}: {reason}", highlight=False)
+    console.print(
+        f"{summary.files} files: {summary.added} added, {summary.replaced} replaced, "
+        f"{summary.unchanged} unchanged, {summary.failed} failed; {summary.findings} findings "
+        f"written; repeat offenders {'rebuilt' if summary.offenders_changed else 'unchanged'}; "
+        f"{summary.seconds:.1f} s → {db_path}", highlight=False)
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.option("--db", "db_path", default="tongbao.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False))
+@click.option("--province", default=None, help="Only units in this province (part of its name).")
+@click.option("--min-periods", default=2, show_default=True, type=click.IntRange(1),
+              help="Failed in at least this many periods (or a stated streak this long).")
+def offenders(db_path, province, min_periods):
+    """Print the units that failed again and again."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from kb.store import connect
+    conn = connect(db_path, readonly=True)
+    sql = ("SELECT unit_name, channel, province, periods_failed, longest_streak, first_failed, "
+           "last_failed, problems FROM repeat_offender "
+           "WHERE max(periods_failed, longest_streak) >= ?")
+    args = [min_periods]
+    if province:
+        sql += " AND provinces LIKE ?"
+        args.append(f"%{province}%")
+    rows = conn.execute(sql + " ORDER BY longest_streak DESC, periods_failed DESC, unit_name",
+                        args).fetchall()
+    table = Table(title=f"Repeat offenders ({len(rows)})")
+    for column in ("unit", "channel", "province", "periods", "longest streak", "first", "last",
+                   "problems"):
+        table.add_column(column, justify="right" if column in ("periods", "longest streak") else "left")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--db", "db_path", default="tongbao.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False))
+def graph(out, db_path):
+    """Export the offender graph as OUT.graphml or OUT.gexf (for Gephi)."""
+    from kb.graph import build_graph, export
+    from kb.store import connect
+    if not out.endswith((".graphml", ".gexf")):
+        raise click.BadParameter("must end in .graphml or .gexf", param_hint="OUT")
+    g = build_graph(connect(db_path, readonly=True))
+    export(g, out)
+    click.echo(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges → {out}")
+
+
 if __name__ == "__main__":
     main()
