@@ -29,6 +29,8 @@ DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 # "发布时间:2024-06-27", a date opening a meta line, or a date after the title.
 PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*|^|(?:通报|报告)\s+)"
                        r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+# The closing date, alone or after the signature: "州政府政务信息中心 2023年11月23日".
+SIGNATURE_DATE = re.compile(r"(?:[^\s,。:;]{2,30}\s+)?" + DATE_CN.pattern)
 ORG_END = r"(?:办公厅|办公室|人民政府|政府|管理局|服务局|数据局|委员会|小组|中心|公开办|信息办|局)"
 TITLE_END = re.compile(r"(通报|情况|报告|通知|函)》?$")
 ISSUER_BEFORE_TITLE = re.compile(rf"^(?P<issuer>[^,。:;《]{{2,40}}?{ORG_END})\s*(关于|对于)")
@@ -125,8 +127,8 @@ def find_period(title, text):
 
 def find_published(lines):
     """The closing date of the notice, else a publication date in the page's head."""
-    for line in reversed(lines[-12:]):
-        m = DATE_CN.fullmatch(line.strip())
+    for line in reversed(lines):
+        m = SIGNATURE_DATE.fullmatch(line.strip())
         if m:
             return _iso(*m.groups())
     for line in lines[:15]:

@@ -18,7 +18,7 @@ from .boilerplate import notice_lines
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN = re.compile(rf"(?<=\S)[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
-SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b]+")
+SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b\ufeff]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
 
 

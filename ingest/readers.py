@@ -31,9 +31,7 @@ def decode(path, data):
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    sample = data[:4096]
-    if b"\x00" not in sample[::2] and b"\x00" not in sample[1::2] and \
-            sum(b in _CONTROL for b in sample) > len(sample) // 100:
+    if _looks_binary(data[:4096]):
         raise IngestError(path, "binary file, not text")
     best = from_bytes(data).best()
     if best is None:
@@ -42,6 +40,14 @@ def decode(path, data):
     if not text.strip():
         raise IngestError(path, "empty file")
     return text
+
+
+def _looks_binary(sample):
+    """Control bytes no text encoding uses, or NULs in both byte lanes (UTF-16 text has
+    NULs in one lane only, and only for ASCII characters)."""
+    controls = sum(b in _CONTROL for b in sample if b)
+    nul_lanes = (0 in sample[::2]) + (0 in sample[1::2])
+    return controls > len(sample) // 100 or (nul_lanes == 2 and sample.count(0) > len(sample) // 100)
 
 
 def read_txt(path, data):
@@ -69,41 +75,63 @@ def read_html(path, data):
 
 
 def read_pdf(path, data):
-    """Page text from pdfplumber, with each table's rows as cells joined by " | "."""
+    """Page text from pdfplumber in reading order, each table's rows as cells joined by " | ".
+
+    A line that runs to the right edge of the text block was wrapped by the layout, not
+    ended by the author: it is joined to the next line, so paragraphs come back whole.
+    Text inside a table's box is read only as the table's cells.
+    """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
     if not data.lstrip().startswith(b"%PDF"):
         raise IngestError(path, "broken PDF: no PDF header")
-    lines = []
+    pages = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 tables = page.find_tables()
                 boxes = [t.bbox for t in tables]
-                outside = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes))
-                text_parts = [(0.0, outside.extract_text() or "")]
-                for table in tables:
-                    rows = table.extract()
-                    text_parts.append((table.bbox[1], "\n".join(
-                        " | ".join((c or "").replace("\n", "") for c in row) for row in rows)))
-                # Text outside tables first, then tables in page order; corpus tables sit
-                # in attachments at the end, so this keeps reading order in practice.
-                lines.extend(part for _, part in sorted(text_parts, key=lambda p: p[0]) if part)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise IngestError(path, "encrypted PDF: cannot read without the password") from e
-    except PDFSyntaxError as e:
-        raise IngestError(path, f"broken PDF: {e}") from e
-    except IngestError:
-        raise
-    except Exception as e:  # pdfminer raises many internal types on damaged files
-        if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower():
+                outside = page.filter(lambda o: not any(_inside(o, b) for b in boxes)) if boxes else page
+                lines = outside.extract_text_lines(return_chars=False)
+                rows = [(t.bbox[1], [" | ".join((c or "").replace("\n", "") for c in row)
+                                     for row in t.extract()]) for t in tables]
+                pages.append((page.width, sorted([(l["top"], l) for l in lines] + rows,
+                                                  key=lambda i: i[0])))
+    except Exception as e:  # pdfplumber wraps pdfminer's many error types on damaged files
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise IngestError(path, "encrypted PDF: cannot read without the password") from e
-        raise IngestError(path, f"broken PDF: {type(e).__name__}: {e}") from e
-    text = "\n".join(lines)
+        reason = str(cause) or type(cause).__name__
+        raise IngestError(path, f"broken PDF: {reason}") from e
+    text = "\n".join(_pdf_lines(pages))
     if not text.strip():
         raise IngestError(path, "PDF without a text layer (scanned image?)")
     return text
+
+
+def _pdf_lines(pages):
+    """Lines of the pages' items (text lines and table rows), wrapped lines rejoined."""
+    # The right edge of the text block, over the whole document: a last page of short
+    # lines must not make them look full.
+    right = max((item["x1"] for _, items in pages for _, item in items if isinstance(item, dict)),
+                default=0)
+    out, wrapped = [], False
+    for width, items in pages:
+        for _, item in items:
+            if isinstance(item, list):          # table rows
+                out.extend(item)
+                wrapped = False
+                continue
+            if wrapped and out:
+                out[-1] += item["text"]
+            else:
+                out.append(item["text"])
+            char_width = (item["x1"] - item["x0"]) / max(len(item["text"]), 1)
+            # A full line ending a sentence is taken as a paragraph's end: joining a heading
+            # to the paragraph before it would do more harm than splitting a paragraph.
+            wrapped = (right > 0.6 * width and item["x1"] >= right - 1.5 * char_width
+                       and not item["text"].rstrip().endswith(("。", "：", ":", "；", "！", "？")))
+    return out
 
 
 def _inside(obj, bbox):

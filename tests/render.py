@@ -1,0 +1,87 @@
+"""Render a notice's text as a PDF, DOCX or HTML file, the forms notices are published in.
+
+`text` is the notice as paragraphs, one a line. `tables` is a list of tables, each a list of
+rows, each a list of cell strings (the first row being the header); they follow the text.
+The PDF needs a CJK font: Debian's fonts-wqy-zenhei (`make fonts`).
+"""
+import html
+from pathlib import Path
+
+CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
+
+def _paragraphs(text):
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def to_pdf(text, path, tables=None, font=CJK_FONT, font_size=11):
+    """A real text PDF: paragraphs wrapped at any character, tables ruled."""
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode
+    if not Path(font).exists():
+        raise FileNotFoundError(f"{font}: missing CJK font; run `make fonts` "
+                                "(apt-get install fonts-wqy-zenhei)")
+    pdf = FPDF(format="A4")
+    pdf.add_font("cjk", fname=str(font))
+    pdf.add_font("cjk", style="B", fname=str(font))   # table headings are bold
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    pdf.set_font("cjk", size=font_size)
+    for line in _paragraphs(text):
+        pdf.multi_cell(0, font_size * 0.65, line, wrapmode=WrapMode.CHAR,
+                       new_x="LMARGIN", new_y="NEXT")
+    for rows in tables or []:
+        pdf.ln(4)
+        pdf.set_font("cjk", size=font_size - 2)
+        with pdf.table(wrapmode=WrapMode.CHAR, line_height=font_size * 0.55) as table:
+            for cells in rows:
+                table.row([str(c) for c in cells])
+        pdf.set_font("cjk", size=font_size)
+    pdf.output(str(path))
+    return Path(path)
+
+
+def to_docx(text, path, tables=None):
+    """A Word document: one paragraph a line, then the tables."""
+    import docx
+    document = docx.Document()
+    for line in _paragraphs(text):
+        document.add_paragraph(line)
+    for rows in tables or []:
+        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells):
+                table.cell(r, c).text = str(value)
+    document.save(str(path))
+    return Path(path)
+
+
+def to_html(text, path, tables=None, encoding="utf-8", furniture=True):
+    """A web page with the notice as its article; with `furniture`, the page also has what
+    government sites put around it: a navigation bar, breadcrumbs, a script, a style sheet,
+    a font-size widget and a copyright footer."""
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in _paragraphs(text))
+    for rows in tables or []:
+        trs = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
+                      for cells in rows)
+        body += f"\n<table>{trs}</table>"
+    if furniture:
+        page = f"""<!DOCTYPE html>
+<html><head><meta charset="{encoding}"><title>通报</title>
+<style>body {{ font-size: 14px }} .nav a {{ margin: 0 4px }}</style>
+<script>var _hmt = _hmt || []; document.write("统计代码");</script></head>
+<body>
+<header><div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div></header>
+<nav>您的位置: 首页 &gt; 政务公开 &gt; 通知公告</nav>
+<div class="tools">字号: <a>大</a> <a>中</a> <a>小</a> | <a>打印</a></div>
+<article>
+{body}
+</article>
+<footer>版权所有: 某某市人民政府办公室 Copyright 2024 网站标识码 0000000000</footer>
+<script>console.log("footer")</script>
+</body></html>
+"""
+    else:
+        page = f"<html><head><meta charset=\"{encoding}\"></head><body>\n{body}\n</body></html>\n"
+    Path(path).write_bytes(page.encode(encoding))
+    return Path(path)

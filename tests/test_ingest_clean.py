@@ -1,0 +1,119 @@
+"""Clean text of real notices: simplified, no pinyin readings, the site furniture gone,
+the notice whole, and every character traceable to the raw text."""
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest import load_notice
+from ingest.normalize import _t2s, normalize, to_halfwidth
+
+CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))
+TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+READING = re.compile(rf"[(（][a-zü{TONE}]*[{TONE}][a-zü{TONE}]*[)）]")
+
+
+@pytest.fixture(scope="module")
+def notices():
+    return {p.stem: load_notice(p) for p in CORPUS}
+
+
+def _by_prefix(notices, prefix):
+    return next(n for name, n in notices.items() if name.startswith(prefix))
+
+
+def test_no_pinyin_reading_left(notices):
+    raw_000 = _by_prefix(notices, "000").raw_text
+    assert len(READING.findall(raw_000)) == 288          # the readings the page had
+    for name, notice in notices.items():
+        assert not READING.findall(notice.text), name
+
+
+def test_no_traditional_character_left(notices):
+    t2s = _t2s()
+    for name, notice in notices.items():
+        left = {c for c in set(notice.text) if t2s.convert(c) != c}
+        assert not left, (name, left)
+
+
+def test_real_brackets_kept():
+    text, _ = normalize("關(guān)于黔东南州自然资源局(政务微博)和(国办秘函〔2019〕19号)的通報（wǎng）")
+    assert text == "关于黔东南州自然资源局(政务微博)和(国办秘函〔2019〕19号)的通报"
+
+
+def test_full_width_digits_letters_and_percent_become_half_width():
+    assert normalize("合格率为９１％，ＡＰＰ共３个")[0] == "合格率为91%，APP共3个"
+
+
+def test_003_ends_with_signature_and_attachments_not_the_aggregator(notices):
+    text = _by_prefix(notices, "003").text
+    assert "福建省人民政府办公厅\n2021年6月29日\n附件1" in text
+    assert text.endswith("附件3\n2021年第二季度不合格政务新媒体名单")
+    assert "版权" not in text and "人阅读" not in text
+
+
+def test_000_keeps_no_navigation(notices):
+    lines = _by_prefix(notices, "000").text.split("\n")
+    assert lines[:2] == ["青海省人民政府办公厅", "关于2020年第四季度全省政府网站检查情况的通报"]
+    assert not any(re.search(r"设为首页|您的位置|省政协|无障碍", line) for line in lines)
+
+
+def test_002_keeps_no_spam_domain(notices):
+    text = _by_prefix(notices, "002").text
+    assert "coffeezulin" not in text and "选择阅读字号" not in text
+    assert text.startswith("攀枝花市人民政府办公室关于2023年第四季度")
+
+
+@pytest.mark.parametrize("name, gone", [
+    ("r09", "黄色"), ("r17", "久久"), ("r15", "亚洲"),           # injected spam titles
+    ("r09", "afdelivr"), ("r28", "gymcjnpx"), ("004", "gov.cn"),  # spam domain lines
+    ("r16", "当前位置"), ("r26", "加入收藏"),                     # breadcrumbs, nav bars
+    ("r09", "默认 超大"), ("r15", "打印本页"), ("r12", "A+"),      # font-size and print widgets
+    ("004", "扫一扫"), ("r07", "扫描二维码"), ("r12", "欢迎您"),
+])
+def test_furniture_gone(notices, name, gone):
+    assert gone not in _by_prefix(notices, name).text
+
+
+def test_lists_of_unit_names_kept(notices):
+    """Lines of short names joined by 、 are the notice's findings, never navigation.
+    (Lines after the notice's end, in a site's trailer, do not count.)"""
+    for name, notice in notices.items():
+        all_lines = normalize_without_furniture(notice.raw_text)
+        last = notice.text.rsplit("\n", 1)[-1]
+        body = all_lines[:len(all_lines) - all_lines[::-1].index(last)]
+        kept = set(notice.text.split("\n"))
+        for line in body:
+            if line.count("、") >= 3 and "|" not in line:
+                assert line in kept, (name, line)
+
+
+def normalize_without_furniture(raw):
+    import ingest.normalize as n
+    keep_all = n.notice_lines
+    try:
+        n.notice_lines = lambda lines: set(range(len(lines)))
+        return n.normalize(raw)[0].split("\n")
+    finally:
+        n.notice_lines = keep_all
+
+
+def test_table_cells_with_links_kept(notices):
+    assert "http://fgw.qdn.gov.cn/ |" in _by_prefix(notices, "001").text
+
+
+def test_offsets_point_into_raw_text(notices):
+    t2s = _t2s()
+    for name, notice in notices.items():
+        assert len(notice.offsets) == len(notice.text)
+        for i, c in enumerate(notice.text):
+            if not c.isspace():
+                assert to_halfwidth(t2s.convert(notice.raw_text[notice.offsets[i]])) == c, (name, i)
+
+
+def test_offsets_exact_on_crlf_text(notices):
+    raw = _by_prefix(notices, "000").raw_text.replace("\n", "\r\n")
+    text, offsets = normalize(raw)
+    assert text == _by_prefix(notices, "000").text
+    t2s = _t2s()
+    assert all(to_halfwidth(t2s.convert(raw[o])) == c for c, o in zip(text, offsets) if not c.isspace())

@@ -1,0 +1,100 @@
+"""The header read from real notices equals the hand-made gold."""
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest import load_notice
+
+ROOT = Path(__file__).parent.parent
+GOLD = ROOT / "tests" / "gold"
+FULL = sorted(p.stem for p in GOLD.glob("0*.json"))
+EXCERPTS = sorted(p.stem for p in GOLD.glob("r*.json"))
+
+
+def _header_and_gold(name):
+    gold = json.loads((GOLD / f"{name}.json").read_text("utf-8"))
+    return load_notice(ROOT / "corpus" / f"{name}.txt").header, gold
+
+
+@pytest.mark.parametrize("name", FULL)
+def test_full_notice_header_equals_gold(name):
+    header, gold = _header_and_gold(name)
+    assert (header["year"], header["quarter"], header["province"]) == \
+        (gold["year"], gold["quarter"], gold["province"])
+
+
+def test_excerpt_headers_mostly_equal_gold():
+    """The excerpts are cut short and noisy; all but one must match (the Xinjiang 兵团
+    notice names no place cpca knows)."""
+    wrong = []
+    for name in EXCERPTS:
+        header, gold = _header_and_gold(name)
+        got = (header["year"], header["quarter"], header["province"])
+        if got != (gold["year"], gold["quarter"], gold["province"]):
+            wrong.append((name, got))
+    assert len(wrong) <= 1, wrong
+
+
+def test_full_header_of_a_provincial_notice():
+    header = load_notice(ROOT / "corpus" / "000_05253d980fb5c9d6.txt").header
+    assert header == {
+        "title": "青海省人民政府办公厅关于2020年第四季度全省政府网站检查情况的通报",
+        "issuer": "青海省人民政府办公厅", "province": "青海省", "prefecture": None,
+        "county": None, "year": 2020, "quarter": 4, "period": "2020年第四季度",
+        "published": "2021-01-28", "doc_number": None}
+
+
+def test_county_notice_names_its_prefecture_and_province():
+    header = load_notice(ROOT / "corpus" / "r17.txt").header
+    assert (header["province"], header["prefecture"], header["county"]) == ("福建省", "泉州市", "泉港区")
+    assert header["published"] == "2024-09-10"
+
+
+def test_prefecture_notice_with_its_own_doc_number():
+    header = load_notice(ROOT / "corpus" / "r07.txt").header
+    assert header["doc_number"] == "榕政办〔2017〕294号"
+    assert (header["province"], header["prefecture"]) == ("福建省", "福州市")
+    assert (header["year"], header["quarter"], header["period"]) == (2017, None, "2017年9月份")
+
+
+@pytest.mark.parametrize("name, year, quarter", [
+    ("r24", 2024, None),      # 2024年下半年
+    ("r06", 2018, None),      # 2018年第二次 with no quarter named
+    ("r03", 2016, 2),         # 第2次, but the text names 本年第二季度
+    ("r18", 2023, 4),         # 第四季度, the year from the inspection dates
+    ("r02", 2025, 1),         # ****年 masked in the body, the title gives the year
+])
+def test_period_rules(name, year, quarter):
+    header = load_notice(ROOT / "corpus" / f"{name}.txt").header
+    assert (header["year"], header["quarter"]) == (year, quarter)
+
+
+def test_national_notice_has_no_province():
+    header = load_notice(ROOT / "corpus" / "r04.txt").header
+    assert header["province"] is None
+    assert header["issuer"] == "国务院办公厅政府信息与政务公开办公室"
+
+
+def _notice_file(tmp_path, body):
+    path = tmp_path / "notice.txt"
+    path.write_text(body, encoding="utf-8")
+    return load_notice(path).header
+
+
+def test_month_range_of_one_quarter_gives_the_quarter(tmp_path):
+    header = _notice_file(tmp_path, "关于2021年7-9月全市政府网站检查情况的通报\n"
+                          "各区政府:现将2021年7-9月政府网站抽查情况通报如下,抽查合格率为98%。")
+    assert (header["year"], header["quarter"]) == (2021, 3)
+
+
+def test_month_range_across_quarters_gives_no_quarter(tmp_path):
+    header = _notice_file(tmp_path, "关于2020年7月—10月全市政府网站检查情况的通报\n"
+                          "各区政府:现将2020年7月—10月政府网站抽查情况通报如下,抽查合格率为98%。")
+    assert (header["year"], header["quarter"]) == (2020, None)
+
+
+def test_masked_year_stays_unknown(tmp_path):
+    header = _notice_file(tmp_path, "关于****年第一季度全市政府网站检查情况的通报\n"
+                          "各区政府:现将政府网站抽查情况通报如下,抽查合格率为98%。")
+    assert (header["year"], header["quarter"]) == (None, 1)
