@@ -5,7 +5,7 @@ DB      ?= tongbao.db
 PORT    ?= 8001
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve import test chromium bench clean
+.PHONY: install serve import test chromium fonts bench clean
 
 $(BIN)/tongbao: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,7 +25,11 @@ serve: import
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: install chromium
+# A CJK font for the PDFs the ingest tests render (Debian's fonts-wqy-zenhei).
+fonts:
+	@test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q fonts-wqy-zenhei; }
+
+test: install chromium fonts
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -4,7 +4,6 @@ Each reader takes the path and its bytes and returns a str (lines separated by n
 table rows as cells joined by " | ", as the corpus's own tables are), or raises IngestError.
 """
 import io
-import zipfile
 
 from charset_normalizer import from_bytes
 
@@ -115,11 +114,14 @@ def _pdf_lines(pages):
     # lines must not make them look full.
     right = max((item["x1"] for _, items in pages for _, item in items if isinstance(item, dict)),
                 default=0)
-    out, wrapped = [], False
+    out, wrapped, heading = [], False, None
     for width, items in pages:
         for _, item in items:
             if isinstance(item, list):          # table rows
-                out.extend(item)
+                # A table continued on a new page repeats its heading row: drop the repeat.
+                rows = item[1:] if item and item[0] == heading else item
+                heading = item[0] if item else None
+                out.extend(rows)
                 wrapped = False
                 continue
             if wrapped and out:
@@ -147,7 +149,7 @@ def read_docx(path, data):
     from docx.text.paragraph import Paragraph
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except Exception as e:  # python-docx raises zip, XML and package errors alike
         raise IngestError(path, f"broken DOCX: {e}") from e
     lines = []
     for block in document.element.body.iterchildren():

@@ -1,0 +1,121 @@
+"""Bad input: one clear IngestError naming the file and the reason; the CLI reports it and
+goes on with the other files, exiting 1."""
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ingest import IngestError, load_notice
+from tests.render import CJK_FONT, to_docx, to_pdf
+from tongbao.cli import main
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+NOTICE = CORPUS / "003_39350d8b886053ef.txt"
+
+NEWS = ("本报讯 今年以来,我市持续推进城乡环境综合整治,累计清理垃圾三万余吨,新建公园绿地十二处。"
+        "市民李女士说,小区门口的臭水沟变成了小花园,散步的人越来越多。下一步,我市将继续加大投入,"
+        "让城市更宜居。")
+
+
+def _expect(path, reason):
+    with pytest.raises(IngestError) as err:
+        load_notice(path)
+    assert err.value.path == str(path)
+    assert reason in err.value.reason
+    assert str(path) in str(err.value)
+
+
+def _write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_empty_file(tmp_path):
+    _expect(_write(tmp_path, "empty.txt", b""), "empty file")
+    _expect(_write(tmp_path, "blank.txt", b" \r\n\t\n"), "empty file")
+
+
+def test_binary_file(tmp_path):
+    _expect(_write(tmp_path, "image.txt", bytes(range(256)) * 16), "binary file")
+
+
+def test_undecodable_bytes(tmp_path):
+    _expect(_write(tmp_path, "bom8.txt", b"\xef\xbb\xbf" + "通报".encode("gbk") + b"\xff\xfe\xfd"),
+            "undecodable bytes")
+    _expect(_write(tmp_path, "bom16.txt", b"\xff\xfe" + "通报".encode("utf-16-le") + b"\x00"),
+            "undecodable bytes")
+
+
+def test_missing_file(tmp_path):
+    _expect(tmp_path / "nowhere.txt", "cannot read file")
+
+
+def test_unsupported_type(tmp_path):
+    _expect(_write(tmp_path, "sheet.xls", NOTICE.read_bytes()), "unsupported file type .xls")
+
+
+def test_not_a_notice(tmp_path):
+    _expect(_write(tmp_path, "news.txt", NEWS.encode("utf-8")), "not an inspection notice")
+    _expect(_write(tmp_path, "short.txt", "关于网站的通报".encode("utf-8")), "not an inspection notice")
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_no_corpus_file_is_rejected(path):
+    assert load_notice(path).text
+
+
+@pytest.mark.skipif(not CJK_FONT.exists(), reason="CJK font missing: make fonts")
+def test_broken_pdf(tmp_path):
+    whole = to_pdf(NOTICE.read_text("utf-8"), tmp_path / "whole.pdf").read_bytes()
+    _expect(_write(tmp_path, "cut.pdf", whole[: len(whole) // 3]), "broken PDF")
+    _expect(_write(tmp_path, "text.pdf", NOTICE.read_bytes()), "broken PDF: no PDF header")
+
+
+def test_encrypted_pdf(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("helvetica")
+    pdf.cell(0, 10, "inspection notice")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    _expect(path, "encrypted PDF")
+
+
+def test_pdf_without_text_layer(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")      # a drawing, as a scan would be an image
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    _expect(path, "without a text layer")
+
+
+def test_broken_docx(tmp_path):
+    _expect(_write(tmp_path, "garbage.docx", b"PK\x03\x04 not really a zip"), "broken DOCX")
+    path = tmp_path / "nodoc.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "a zip, but not a Word document")
+    _expect(path, "broken DOCX")
+
+
+def test_cli_reports_errors_and_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_bytes(NOTICE.read_bytes())
+    _write(tmp_path, "a_empty.txt", b"")
+    to_docx(NEWS, tmp_path / "news.docx")
+    result = CliRunner().invoke(main, ["header", str(tmp_path)])
+    assert result.exit_code == 1
+    assert '"province": "福建省"' in result.stdout
+    assert f"{tmp_path / 'a_empty.txt'}: empty file" in result.stderr
+    assert f"{tmp_path / 'news.docx'}: not an inspection notice" in result.stderr
+
+
+def test_cli_clean_exits_0_when_all_load():
+    result = CliRunner().invoke(main, ["clean", str(NOTICE)])
+    assert result.exit_code == 0
+    assert result.stdout.rstrip().endswith("2021年第二季度不合格政务新媒体名单")

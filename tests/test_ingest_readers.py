@@ -1,0 +1,92 @@
+"""Every reader on real notices: a PDF with a table, a DOCX, an HTML page, and the text in
+GBK, GB18030, Big5, UTF-16 and UTF-8 with a BOM all read back to the clean text of the .txt."""
+from pathlib import Path
+
+import pytest
+
+from ingest import iter_files, load_notice
+from tests.render import CJK_FONT, to_docx, to_html, to_pdf
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+N001 = CORPUS / "001_fa05f5aae7f74bf4.txt"
+
+
+def _table_of_001():
+    """001's first attachment (序号 | 网站名称 | 网址 | 合格/不合格), which the page flattened
+    to one cell a line, back as rows."""
+    lines = N001.read_text("utf-8").split("\n")
+    start = lines.index("序号 |")
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("附件2"))
+    cells = [l.rstrip(" |") for l in lines[start:end] if "||" not in l]
+    return [cells[i:i + 4] for i in range(0, len(cells), 4)]
+
+
+@pytest.fixture(scope="module")
+def notice_001(tmp_path_factory):
+    """(body paragraphs, table, clean text of the same notice as a .txt)."""
+    lines = N001.read_text("utf-8").split("\n")
+    body = "\n".join(lines[:lines.index("序号 |") - 1])
+    table = _table_of_001()
+    txt = tmp_path_factory.mktemp("txt") / "001.txt"
+    txt.write_text(body + "\n" + "\n".join(" | ".join(row) for row in table), encoding="utf-8")
+    return body, table, load_notice(txt).text
+
+
+def test_table_of_001_is_real():
+    table = _table_of_001()
+    assert table[0] == ["序号", "网站名称", "网 址", "合格/不合格"]
+    assert table[1] == ["1", "州发展改革委", "http://fgw.qdn.gov.cn/", "合格"]
+    assert len(table) == 51
+
+
+@pytest.mark.skipif(not CJK_FONT.exists(), reason="CJK font missing: make fonts")
+def test_pdf_with_table_reads_back(notice_001, tmp_path):
+    body, table, expected = notice_001
+    pdf = to_pdf(body, tmp_path / "001.pdf", tables=[table])
+    notice = load_notice(pdf)
+    assert notice.text == expected
+    assert "1 | 州发展改革委 | http://fgw.qdn.gov.cn/ | 合格" in notice.text
+    assert notice.header["province"] == "贵州省"
+
+
+def test_docx_with_table_reads_back(notice_001, tmp_path):
+    body, table, expected = notice_001
+    assert load_notice(to_docx(body, tmp_path / "001.docx", tables=[table])).text == expected
+
+
+def test_html_page_reads_back_without_its_furniture(notice_001, tmp_path):
+    body, table, expected = notice_001
+    page = to_html(body, tmp_path / "001.html", tables=[table])
+    assert "统计代码" in page.read_text("utf-8")     # the page does carry scripts and nav
+    assert load_notice(page).text == expected
+
+
+@pytest.mark.parametrize("stem, encoding", [
+    ("003_39350d8b886053ef", "gbk"),
+    ("000_05253d980fb5c9d6", "gb18030"),     # traditional, with pinyin tone marks
+    ("004_e79e93506fdd3ac5", "big5"),
+    ("r04", "big5"),
+    ("002_9d929644672a2470", "utf-16"),
+    ("r09", "utf-8-sig"),
+])
+def test_encodings_detected_from_bytes(stem, encoding, tmp_path):
+    source = CORPUS / f"{stem}.txt"
+    encoded = tmp_path / f"{stem}.txt"
+    encoded.write_bytes(source.read_text("utf-8").encode(encoding))
+    assert load_notice(encoded).text == load_notice(source).text
+
+
+def test_gbk_with_html_suffix_is_decoded_by_its_bytes(tmp_path):
+    """The encoding comes from the bytes, not the file name or a wrong meta tag."""
+    source = CORPUS / "003_39350d8b886053ef.txt"
+    page = tmp_path / "page.htm"
+    to_html(source.read_text("utf-8"), page, encoding="gbk", furniture=False)
+    assert load_notice(page).text == load_notice(source).text
+
+
+def test_directory_means_every_supported_file_recursively(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ["x.txt", "a/y.HTML", "a/b/z.pdf", "a/b/w.docx", "a/b/sheet.xls", "a/notes"]:
+        (tmp_path / name).write_bytes(b"x")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
+    assert found == ["a/b/w.docx", "a/b/z.pdf", "a/y.HTML", "x.txt"]
