@@ -1,12 +1,22 @@
-"""Entry point of the parser: Notice -> notice record. (Early version: header only;
-the spaCy pipeline that fills pass_rates and findings is being built.)"""
+"""Entry point of the parser: Notice -> notice record.  Load the Parser once, parse many."""
 from functools import lru_cache
+
+from .pipeline import build_pipeline
+from .record import build_record
 
 
 class Parser:
+    def __init__(self):
+        self.nlp = build_pipeline()
+
     def parse(self, notice):
-        return {"notice": {**notice.header, "source": notice.path, "sha256": notice.sha256},
-                "pass_rates": [], "findings": []}
+        """The notice record of a Notice (see ../shared/spec/findings.md)."""
+        return build_record(notice, self.nlp(notice.text))
+
+    def parse_many(self, notices):
+        notices = list(notices)
+        docs = self.nlp.pipe(n.text for n in notices)
+        return [build_record(n, d) for n, d in zip(notices, docs)]
 
 
 @lru_cache(maxsize=1)

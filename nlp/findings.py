@@ -1,0 +1,95 @@
+"""Findings from the sentences of a notice: who is faulted for what, who is praised.
+
+For every name a sentence gives (see units.py) the words said of it are gathered in
+widening context, narrowest first: its own predicate, its clause and the clauses
+without subject that continue it, the whole sentence, the sentence before when this
+one only illustrates it (`如:A、B。`), and the headings above.  problems.py reads
+polarity and problem type from them.
+"""
+import re
+
+from .lexicon import CHANNEL_RE, INSPECTOR_RE
+from .problems import classify
+from .units import names_in_sentence
+
+ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为)")
+
+
+def _without(text, spans, base=0):
+    out, last = [], 0
+    for a, b in sorted(spans):
+        out.append(text[last:max(a - base, last)])
+        last = max(last, b - base)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def sentence_findings(segments, skip=()):
+    """Findings of every sentence Segment outside the `skip` spans (tables read apart)."""
+    findings = []
+    prev = None
+    for seg in segments:
+        if any(a <= seg.start < b for a, b in skip):
+            continue
+        clauses = names_in_sentence(seg.text)
+        all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]
+        sentence_ctx = _without(seg.text, all_spans)
+        bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
+        prev_ctx = prev.text if prev is not None and (ILLUSTRATES.match(seg.text) or bare) else ""
+        n_names = len(all_spans)
+        # the last sentence of an excerpt cut off mid-way says nothing of its last names
+        cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
+        for ci, (cs, ce, names) in enumerate(clauses):
+            if not names:
+                continue
+            # the clause, and the clauses after it that have no subject of their own
+            tail = [seg.text[cs:ce]]
+            for ns, ne, more in clauses[ci + 1:]:
+                if more:
+                    break
+                tail.append(seg.text[ns:ne])
+            clause_ctx = _without(seg.text[cs:ce], [(n.start, n.end) for n in names], cs)
+            clause_ctx = "，".join([clause_ctx] + tail[1:])
+            predicate = seg.text[names[-1].end:ce]
+            if INSPECTOR_RE.match(predicate.lstrip("等")) or re.match(r"\s*关于", predicate):
+                continue
+            for name in names:
+                own = name.rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", name.rest)) else ""
+                contexts = [c for c in (own, clause_ctx, sentence_ctx, prev_ctx) if c]
+                if cut_off and not own:
+                    contexts = contexts[:1]
+                allow_heading = (n_names >= 2 or bool(prev_ctx)) and not cut_off
+                polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
+                if polarity is None:
+                    continue
+                for code in codes or [None]:
+                    f = {"unit": name.text, "channel": name.channel or _channel_of(clause_ctx, seg),
+                         "polarity": polarity, "problem": code if polarity == "negative" else None,
+                         "month": None, "section": seg.section, "evidence": seg.text.strip(),
+                         "start": seg.start, "end": seg.end}
+                    if consecutive and code == "unspecified" or consecutive and len(codes) == 1:
+                        f["consecutive_periods"] = consecutive
+                    findings.append(f)
+        prev = seg
+    return findings
+
+
+def _channel_of(context, seg):
+    """The channel a clause speaks of when the name carries none: the first channel word
+    of the clause, else of the sentence, else the unit itself (organization)."""
+    for text in (context, seg.text):
+        m = CHANNEL_RE.search(text)
+        if m:
+            from .lexicon import CHANNEL_OF
+            return CHANNEL_OF[m.group(0)]
+    return "organization"
+
+
+def dedupe(findings):
+    seen, out = set(), []
+    for f in findings:
+        key = (f["unit"], f["polarity"], f["problem"], f["channel"], f.get("month"))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

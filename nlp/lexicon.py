@@ -1,0 +1,167 @@
+"""The vocabulary of inspection notices: channel words, the endings of unit names,
+the cues of blame and praise, and the phrases of each problem type.
+
+Everything here describes how notices are written, never which units they name.
+"""
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+HAN = "\u4e00-\u9fff"
+
+# Channel words, longest first, with the channel they name.  Used both to tell the
+# channel of a finding and to cut a unit name from the words that follow it.
+CHANNEL_WORDS = [
+    ("政府门户网站", "website"), ("门户网站", "website"), ("政府网站", "website"),
+    ("网站", "website"), ("网页", "website"),
+    ("微信公众号", "wechat"), ("微信服务号", "wechat"), ("微信订阅号", "wechat"),
+    ("微信视频号", "wechat"), ("政务微信", "wechat"), ("微信号", "wechat"),
+    ("公众号", "wechat"), ("订阅号", "wechat"), ("服务号", "wechat"), ("视频号", "wechat"),
+    ("微信", "wechat"),
+    ("政务微博", "weibo"), ("新浪微博", "weibo"), ("官方微博", "weibo"), ("微博", "weibo"),
+    ("抖音号", "douyin"), ("抖音", "douyin"),
+    ("今日头条", "toutiao"), ("头条号", "toutiao"),
+    ("移动客户端", "app"), ("客户端", "app"), ("APP", "app"), ("App", "app"), ("app", "app"),
+    ("小程序", "miniprogram"),
+    ("政务新媒体", "new_media"), ("新媒体", "new_media"), ("账号", "new_media"),
+    ("帐号", "new_media"),
+]
+CHANNEL_RE = re.compile("|".join(re.escape(w) for w, _ in CHANNEL_WORDS))
+CHANNEL_OF = dict(CHANNEL_WORDS)
+
+# Endings of the names of bodies and places (局, 委员会, 县 …).  A run of Han characters
+# ending in one of these reads as a unit name.
+UNIT_SUFFIXES = sorted("""
+委员会 管委会 管理委员会 办公室 办公厅 管理局 管理处 管理所 管理站 服务中心 中心 事务局
+政府 人民政府 厅 局 委 办 署 院 所 站 馆 队 社 会 部 处 科 股 团 师 旗 盟 苏木 嘎查
+省 市 县 区 州 镇 乡 街道 村 自治州 自治县 地区 新区 园区 开发区 高新区 示范区 实验区
+网 平台 分局 支队 大队 中队 公司 集团 学校 大学 医院 银行 法院 检察院 海关 监狱
+""".split(), key=len, reverse=True)
+UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
+
+# Words that open a class of units rather than naming one (部分县级政府网站).
+CLASS_OPENERS = re.compile(
+    r"^(?:各|部分|个别|一些|少数|多数|大部分|大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
+    r"其余|其它|相关|有关|本级|本地|本部门|本单位|该|此|上述|以上|我|所属|下属|主管|主办|这些|哪些|"
+    r"不合格|合格|问题|存在|多个|若干|重点|基层|县级|市级|省级|乡镇|省直|市直|州直|县直|区直|旗直)"
+)
+# Names that are really parts of a page, documents or jargon rather than units.
+NOT_A_UNIT = re.compile(
+    r"栏目|专栏|版块|板块|频道|信息公开|政务公开|系统|指标|要求|制度|机制|工作(?!局|办|站|委|部)|情况|问题|通报|"
+    r"检查|抽查|普查|监测|合格|不合格|整改|意见|通知|办法|方案|规定|报告|年度|季度|决策|部署|"
+    r"[0-9０-９]|[?？□�]|领导|负责人|责任人|同志|人员|群众|网民|网友|用户|社会公众|"
+    r"^(?:政府|政务|部门|单位|地区|地方|市州|县区|区县|市县|省市|国办|国务院办公厅|省政府办公厅|"
+    r"市政府办公室|中国政府网)$"
+)
+
+# Heading numbering: 一、 (一) 1. 1、 一是 附件.
+HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|[0-9]{1,2}[.、．](?![0-9])|"
+    r"[一二三四五六七八九十]+是|附件[0-9]*[:：]?)"
+)
+
+# Sentence-final and clause punctuation.
+SENT_END = "。!?！？;；"
+CLAUSE_END = ",，:：" + SENT_END
+
+# Predicate starts: where the subject of a clause ends.
+PREDICATE_START = re.compile(
+    r"存在|出现|未|没有|不|无|超过|连续|被|因|仍|均|都|参与|长期|多个|大量|首页|主页|办理|回复|"
+    r"重视|监管|表现|工作|得分|合格率|达标率|运行|积极|创新|主动|坚持|优化|规范|发挥|设计|推出|"
+    r"开设|搭建|融合|指定|以|在|对|将|已|于|有|发布|作为|仅|既|也|部分|个别|问题|整改|"
+    r"应更新|更新|栏目|内容|信息|及时|按|较|等|分别|共|达到|达|为|是"
+)
+
+# Praise: what a notice says of a unit it singles out for a good result.
+POSITIVE_RE = re.compile(
+    r"较好|较高|良好|明显|成效|表现|重视程度高|有力|优秀|先进|表扬|典型|示范|亮点|靠前|前列|排名前|"
+    r"得分(?:超过|较高|在|达)|[0-9]+分以上|100%|百分之百|创新|积极|主动|率先|精准|有效|突出成绩|"
+    r"成绩突出|连续[0-9一二三四五六七八九十两]+个(?:季度|月)(?:检查)?合格|全部添加|专门制定|逐项梳理|"
+    r"及时调整|提升|提高|上升|做法|经验|优化|丰富|打造|推出|上线|搭建|设计|发挥|坚持|较好完成|融合"
+)
+# Blame: problems and failures.
+NEGATIVE_RE = re.compile(
+    r"不合格|未|不及时|不到位|不规范|不严肃|不一致|不准确|不实用|问题|错|无法|空白|长期|没有|不足|差|"
+    r"缺失|缺少|漏洞|隐患|泄露|被.{0,6}通报|约谈|为零|不更新|无更新|无信息|广告|违规|失效|异常|"
+    r"形同虚设|无回复|不能|滞后|延缓|过期|超期|参与非政务|点赞|删稿|暗链|挂马|篡改"
+)
+# Phrases that mention problems only to say there were none.
+NO_PROBLEM_RE = re.compile(
+    r"未发现[^,，。;；]*?(?:问题|不合格|隐患|事故)|无[“\"]?单项否决[”\"]?问题|未出现[^,，。;；]*|"
+    r"均已按期办理|均已整改|全部(?:完成)?整改|已(?:全部)?完成整改|问题整改见到实效"
+)
+
+# Statements that something is done, neither blame nor praise: they stop a section
+# heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).
+NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经")
+
+# An inspector's own actions: the subject of these is the issuer, not a finding.
+INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|对|向|随机|按照|根据|依据|分别约谈|约谈|责令|将|近日|近期|于)")
+
+# Problem codes, each with the phrases that state it.  Order matters only for
+# readability; every code that matches is reported.
+PROBLEM_PATTERNS = [
+    ("rectification", r"整改(?:落实)?不到位|未(?:按要求|按时|及时)?(?:完成|反馈|报送)?[^,，。;；]{0,12}整改|"
+                      r"整改不彻底|仍未整改|未整改|整改报告|整改不力|至今仍未|未下载报告|复查.{0,6}不合格|"
+                      r"被连续通报"),
+    ("zombie_account", r"僵尸|空壳|注销|关停|睡眠"),
+    ("repost_missing", r"转载|转发"),
+    ("registration", r"备案|报备|更名|名称变更|网址变更|基本信息|信息报送系统中更新|未按程序申请开通"),
+    ("policy_interpretation", r"解读"),
+    ("ipv6", r"IPV6|IPv6|ipv6"),
+    ("disclosure", r"信息公开平台|标准目录|标准化目录|年度报告|年报|政务公开事项"),
+    ("security", r"漏洞|注入|XSS|暗链|挂马|篡改|泄露|泄密|安全隐患|安全事件|网络安全事故"),
+    ("blank_column", r"空白栏目|栏目空白|显示为空白|空白"),
+    ("broken_link", r"错链|断链|链接[^,，。;；]{0,8}(?:无法|失效|不准确|错误|打不开)|死链|链接失效"),
+    ("site_unavailable", r"无法访问|不能访问|打不开|访问异常|无法打开|宕机"),
+    ("display_error", r"显示(?:异常|不正常|错乱|错误)|页面错乱|乱码|显示错误"),
+    ("wording_error", r"表述|错别字|错字|漏字|错敏|敏感词|涉政"),
+    ("interaction_poor", r"留言|回复|答复|互动|信件|信箱|咨询|找错|纠错|办件|回应"),
+    ("service_impractical", r"办事指南|办事服务|服务不实用|功能无法使用|无法使用|在线服务|办事事项"),
+    ("improper_conduct", r"非政务|点赞|删稿|不严肃|商业广告"),
+    ("not_updated", r"更新不及时|未更新|不更新|未及时更新|长期未|无更新|没有更新|未有信息发布|无信息发布|"
+                    r"发布量为零|更新次数|超期更新|更新不够|未按时更新|停更|内容保障不到位|"
+                    r"[0-9一二两三四五六七八九十]+(?:天|日|周|个月|年)(?:以上)?(?:内)?(?:未|无|没有|不)"),
+]
+PROBLEM_RES = [(code, re.compile(p)) for code, p in PROBLEM_PATTERNS]
+# A failure named without its problem.
+UNSPECIFIED_RE = re.compile(r"不合格|问题突出|突出问题|单项否决|被.{0,6}通报|约谈|问责|未达标")
+
+CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)个(?:季度|月|周期|批次)[^,，。;；]{0,8}不合格")
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "十": 10}
+
+
+def cn_number(text):
+    """'4' -> 4, '四' -> 4, '十二' -> 12."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return CN_DIGITS.get(text)
+    if text.startswith("十"):
+        return 10 + CN_DIGITS.get(text[1:], 0)
+    if len(text) == 2 and text[1] == "十":
+        return CN_DIGITS.get(text[0], 0) * 10
+    if len(text) == 3 and text[1] == "十":
+        return CN_DIGITS.get(text[0], 0) * 10 + CN_DIGITS.get(text[2], 0)
+    return None
+
+
+# Administrative-division endings, stripped to get the short forms places go by (湖南, 六安).
+_PLACE_ENDINGS = re.compile(
+    r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|自治州|自治县|自治旗|地区|盟|县|区|旗)$")
+
+
+@lru_cache(maxsize=1)
+def place_names():
+    """Names of China's administrative divisions, full and short, from cpca's table."""
+    names = set()
+    with resources.files("cpca.resources").joinpath("adcodes.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = row["name"]
+            names.add(name)
+            short = _PLACE_ENDINGS.sub("", name)
+            if len(short) >= 2:
+                names.add(short)
+    return frozenset(names)

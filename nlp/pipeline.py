@@ -1,0 +1,67 @@
+"""The spaCy pipeline: a blank Chinese pipeline segmented by jieba, with the extraction
+steps as registered components that leave their results on the Doc.
+
+    doc._.segments      sentences with their heading chains (sections.py)
+    doc._.pass_rates    pass-rate entries (rates.py)
+    doc._.findings      findings from result tables and from sentences
+    doc.spans["sections"|"pass_rates"|"findings"]   the same as spans of the Doc
+
+Components work on character offsets and make spans with
+`doc.char_span(..., alignment_mode="expand")`, so jieba's segmentation never hides a match.
+"""
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .findings import dedupe, sentence_findings
+from .rates import find_rates
+from .sections import split_sentences
+from .tables import table_findings
+
+for _name in ("segments", "pass_rates", "findings", "table_spans"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _span(doc, start, end, label):
+    return doc.char_span(start, max(end, start + 1), label=label, alignment_mode="expand")
+
+
+@Language.component("tongbao_sections")
+def sections_component(doc):
+    doc._.segments = split_sentences(doc.text)
+    doc.spans["sections"] = [s for s in (_span(doc, seg.start, seg.end, "heading")
+                                         for seg in doc._.segments if seg.is_heading) if s is not None]
+    return doc
+
+
+@Language.component("tongbao_rates")
+def rates_component(doc):
+    doc._.pass_rates = find_rates(doc._.segments, doc.text)
+    doc.spans["pass_rates"] = [s for s in (_span(doc, r["start"], r["end"], r["scope"])
+                                           for r in doc._.pass_rates) if s is not None]
+    return doc
+
+
+@Language.component("tongbao_findings")
+def findings_component(doc):
+    segments = doc._.segments
+
+    def heading_at(offset):
+        before = [s for s in segments if s.start <= offset]
+        return before[-1].headings if before else []
+
+    from_tables, consumed = table_findings(doc.text, heading_at)
+    doc._.table_spans = consumed
+    doc._.findings = dedupe(from_tables + sentence_findings(segments, skip=consumed))
+    doc.spans["findings"] = [s for s in (_span(doc, f["start"], f["end"], f["polarity"])
+                                         for f in doc._.findings) if s is not None]
+    return doc
+
+
+def build_pipeline():
+    """spacy.blank('zh') with jieba, then the tongbao components in order."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in ("tongbao_sections", "tongbao_rates", "tongbao_findings"):
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,97 @@
+"""Polarity and problem type: what a notice says of the units it names.
+
+Both are read from the words said of a unit, looked for in widening context: the
+unit's own predicate, its clause, the sentence, the sentence a `如:` list illustrates,
+then the section headings above it.
+"""
+import re
+
+from .lexicon import (CONSECUTIVE_RE, NEGATIVE_RE, NEUTRAL_RE, NO_PROBLEM_RE, POSITIVE_RE,
+                      PROBLEM_RES, UNSPECIFIED_RE, cn_number)
+
+NEGATIVE_HEADING = re.compile(r"问题|不足|差距|不到位|不及时|不规范|整改|短板|薄弱|不合格|通报批评")
+POSITIVE_HEADING = re.compile(r"亮点|成效|经验|做法|好的|较好|表扬|先进|典型|示范|优秀|成效明显|表现突出|工作成效")
+
+
+STRONG_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未(?!发现)|没有|无法|存在[^,，。;；]{0,12}问题|错|空白|不到位|不及时")
+REQUEST_HEADING = re.compile(r"要求|下一步|下步|建议|措施|工作安排|工作部署")
+QUOTED = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』]")
+
+
+def polarity_of(text):
+    """'negative', 'positive' or None for a stretch of text."""
+    text = QUOTED.sub("", NO_PROBLEM_RE.sub("", text))
+    if NEGATIVE_RE.search(text):
+        # 合格率达100% and the like are praise even beside words such as 问题整改
+        if POSITIVE_RE.search(text) and not re.search(r"不合格|问题突出|突出问题|未|没有|无法|错|空白", text):
+            return "positive"
+        return "negative"
+    if POSITIVE_RE.search(text):
+        return "positive"
+    return None
+
+
+def heading_polarity(headings):
+    for h in reversed(headings):
+        if h.startswith("附件"):
+            if POSITIVE_HEADING.search(h):
+                return "positive"
+            continue
+        if NEGATIVE_HEADING.search(h):
+            return "negative"
+        if POSITIVE_HEADING.search(h):
+            return "positive"
+    return None
+
+
+def problems_of(text):
+    """Problem codes stated in a stretch of text (without 'unspecified')."""
+    text = NO_PROBLEM_RE.sub("", text)
+    return [code for code, rx in PROBLEM_RES if rx.search(text)]
+
+
+def is_unspecified_failure(text):
+    return bool(UNSPECIFIED_RE.search(NO_PROBLEM_RE.sub("", text)))
+
+
+def consecutive_periods(text):
+    m = CONSECUTIVE_RE.search(text)
+    return cn_number(m.group(1)) if m else None
+
+
+def classify(contexts, headings, allow_heading=True):
+    """Decide polarity and problems from contexts, narrowest first.
+
+    Returns (polarity, [codes], consecutive) or (None, [], None) when nothing is said.
+    `allow_heading`: whether the section headings may decide polarity when the text
+    around the name says nothing."""
+    polarity, level = None, None
+    for k, ctx in enumerate(contexts):
+        polarity = polarity_of(ctx)
+        if polarity:
+            level = k
+            break
+    in_request = any(REQUEST_HEADING.search(h) for h in headings[-2:])
+    section = heading_polarity(headings)
+    if polarity is None:
+        if not allow_heading or any(NEUTRAL_RE.search(c) for c in contexts[:2]):
+            return None, [], None
+        polarity, level = section, len(contexts)
+    elif polarity == "negative" and section == "positive" and not any(
+            STRONG_NEGATIVE.search(QUOTED.sub("", c)) for c in contexts[:2]):
+        polarity = "positive"     # a highlight section describing what a unit overcame
+    if polarity == "positive" and in_request:
+        return None, [], None     # exhortations are not praise
+    if polarity != "negative":
+        return polarity, [], None
+    codes, consecutive = [], None
+    for ctx in contexts[level:] + list(reversed(headings)):
+        codes = problems_of(ctx)
+        if consecutive is None:
+            consecutive = consecutive_periods(ctx)
+        if codes:
+            break
+    own = contexts[level] if level < len(contexts) else ""
+    if not codes or is_unspecified_failure(own):
+        codes = codes + ["unspecified"]
+    return polarity, codes, consecutive

@@ -1,0 +1,123 @@
+"""Pass rates: each 合格率/达标率 of the inspected period, with its scope and counts.
+
+Scores, shares and other percentages (转载率, 办结率, 占比) are not pass rates; nor are
+thresholds (合格率不足70%), changes (提高了2.1%) or rates quoted from earlier periods.
+"""
+import re
+
+NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
+RATE_WORD = re.compile(r"(?<!不)(?:合格率|达标率)")
+# what may stand between the rate word and its value
+LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：)?\s*" + NUM)
+MORE_VALUES = re.compile(r"\s*[、和及与,，]\s*" + NUM)
+# 其中区网站93.8%,部门网站100%: further rates after the first, each with its subject
+TRAILING = re.compile(r"^[,，;；]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:合格率)?(?:为|是|达到|达)?\s*" + NUM)
+WEBSITE = re.compile(r"网站|网页")
+NEW_MEDIA = re.compile(r"新媒体|微信|微博|抖音|头条|账号|帐号|客户端|公众号|小程序|视频号|APP")
+EARLIER = re.compile(r"上一?季度|上月|去年|同期|上年|上一次|上次|连续[0-9一二两三四五六七八九十]+个")
+CHECKED = re.compile(r"(?:检查|抽查|普查|核查|监测|选取|对|共)[^,，。;；]{0,24}?([0-9]+)\s*(?:个|家)")
+FAILED = re.compile(r"不合格(?:的)?[^,，。;；0-9]{0,8}?([0-9]+)\s*(?:个|家)|([0-9]+)\s*(?:个|家)[^,，。;；0-9]{0,10}?"
+                    r"(?:不合格|问题突出|存在突出问题)|(?:发现|存在)[^,，。;；0-9]{0,12}?([0-9]+)\s*(?:个|家)")
+PASSED = re.compile(r"(?<!不)合格(?:网站)?([0-9]+)\s*(?:个|家)")
+MONTH = re.compile(r"([0-9]{1,2})月份?$")
+
+
+def _scope(before):
+    """The scope named last before a rate: website, new_media, or both."""
+    w = [m.end() for m in WEBSITE.finditer(before)]
+    n = [m.end() for m in NEW_MEDIA.finditer(before)]
+    if not w and not n:
+        return None
+    if w and n and abs(w[-1] - n[-1]) <= 12 and re.search(r"网站[和与及、]政务新媒体|新媒体[和与及、][^,，]{0,4}网站",
+                                                            before[-40:]):
+        return ["website", "new_media"]
+    if not n or (w and w[-1] > n[-1]):
+        return ["website"]
+    return ["new_media"]
+
+
+def find_rates(segments, notice_text):
+    """Pass rates in the sentences of a notice, as record entries."""
+    rates, seen = [], set()
+    default = _scope(notice_text[:400]) or ["overall"]
+    for idx, seg in enumerate(segments):
+        text = seg.text
+        for m in RATE_WORD.finditer(text):
+            link = LINK.match(text, m.end())
+            if not link:
+                continue
+            clause_start = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1
+            clause = text[clause_start:m.start()]
+            if EARLIER.search(clause) or re.search(r"复核|上季度", clause[-8:]):
+                continue
+            values = [link.group(1)]
+            pos = link.end()
+            while (more := MORE_VALUES.match(text, pos)) and "分别" in link.group(0):
+                values.append(more.group(1))
+                pos = more.end()
+            # scope from the sentence, else the paragraph, else the section, else the notice
+            before = text[:m.start()]
+            scope = _scope(clause) or _scope(before)
+            k = idx - 1
+            while scope is None and k >= 0 and segments[k].paragraph == seg.paragraph:
+                scope = _scope(segments[k].text)
+                k -= 1
+            if scope is None:
+                scope = _scope(" ".join(seg.headings)) or default
+            subjects = [None] * len(values)
+            if len(values) > 1:
+                listed = re.split(r"[、和]", re.sub(r"^.*(?:其中|,|，)", "", clause))
+                if len(listed) == len(values):
+                    subjects = [s.strip() or None for s in listed]
+                elif len(scope) == 1 and "新媒体" in before and "网站" in before:
+                    scope = ["website", "new_media"]
+                if len(values) == 2 and len(scope) == 2:
+                    scope, subjects = scope, [None, None]
+            subject = "整改后" if "整改后" in clause[-6:] else None
+            month = MONTH.search(clause)
+            counts = _counts(text[clause_start - 200 if clause_start > 200 else 0:m.start()], before)
+            for i, value in enumerate(values):
+                scopes = [scope[i]] if len(values) > 1 and len(scope) == len(values) else scope
+                for sc in scopes:
+                    entry = {"scope": sc, "rate": float(value)}
+                    subj = subjects[i] if len(values) > 1 else subject
+                    if subj:
+                        entry["subject"] = subj
+                    if month:
+                        entry["month"] = int(month.group(1))
+                    if len(values) == 1 and len(scopes) == 1:
+                        entry.update(counts)
+                    _add(rates, seen, entry, seg, m.start(), pos)
+            # trailing rates of the same sentence: 其中区网站93.8%,部门网站100%
+            while (t := TRAILING.match(text, pos)):
+                entry = {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(t.group(2)),
+                         "subject": t.group(1)}
+                if month:
+                    entry["month"] = int(month.group(1))
+                _add(rates, seen, entry, seg, t.start(), t.end())
+                pos = t.end()
+    return rates
+
+
+def _counts(window, before):
+    counts = {}
+    last = re.split(r"[。;；]", before)[-1]
+    c = CHECKED.search(last)
+    if c:
+        counts["checked"] = int(c.group(1))
+    f = FAILED.search(last)
+    if f:
+        counts["failed"] = int(next(g for g in f.groups() if g))
+    elif (p := PASSED.search(last)) and "checked" in counts:
+        counts["failed"] = counts["checked"] - int(p.group(1))
+    return counts
+
+
+def _add(rates, seen, entry, seg, i, j):
+    key = (entry["scope"], entry.get("subject"), entry["rate"], entry.get("month"))
+    if key in seen:
+        return
+    seen.add(key)
+    start, end = seg.span(i, j)
+    entry.update({"evidence": seg.text.strip(), "start": start, "end": end})
+    rates.append(entry)

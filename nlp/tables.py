@@ -1,0 +1,152 @@
+"""Result tables: rows of units with 合格/不合格 columns, flattened to text with pipes.
+
+Two layouts reach here from ingest: one cell per line (`名称 |`), as HTML tables are
+flattened, and one row per line (`1 | 县公安局 | 武定警方 | 25 |`), as PDF tables are.
+A row's name is in the 名称 column; each 不合格 cell is a finding whose problem comes
+from its column header (`9月更新情况` -> not_updated, month 9), and whose channel comes
+from the caption above the rows (`(二)州直部门政务微信更新情况`).
+"""
+import re
+from dataclasses import dataclass
+
+from .lexicon import CHANNEL_OF, CHANNEL_RE
+from .problems import problems_of
+
+FAIL = re.compile(r"^(?:不合格|×|✗|否|未更新|不达标)$")
+RESULT_HEADER = re.compile(r"合格|达标|更新情况|检查结果|是否")
+NUMBER = re.compile(r"^[0-9]{1,4}$")
+MONTH = re.compile(r"([0-9]{1,2})月")
+NAME_HEADER = re.compile(r"名称|网站|账号|帐号|单位")
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+    extra_pipes: bool = False   # `州直部门网站 | |||`: a caption spanning the row
+
+
+def _cells(text):
+    """Yield table blocks: lists of Cell, or ('row', [Cell]) for one-line rows."""
+    blocks, block, pos = [], [], 0
+    for line in text.split("\n"):
+        if "|" in line:
+            parts, k = [], 0
+            for piece in line.split("|"):
+                stripped = piece.strip()
+                if stripped:
+                    s = pos + k + piece.index(stripped)
+                    parts.append(Cell(stripped, s, s + len(stripped)))
+                k += len(piece) + 1
+            if len(parts) >= 3:
+                block.append(("row", parts))
+            elif parts:
+                parts[0].extra_pipes = line.count("|") > 1
+                block.extend(parts)
+        elif block:
+            blocks.append(block)
+            block = []
+        pos += len(line) + 1
+    if block:
+        blocks.append(block)
+    return blocks
+
+
+def _rows(block):
+    """Group a block into (header, caption, row) triples."""
+    out, header, caption, i = [], [], "", 0
+    items = list(block)
+    while i < len(items):
+        item = items[i]
+        if isinstance(item, tuple):                      # one-line row
+            cells = item[1]
+            if NUMBER.match(cells[0].text):
+                out.append((header, caption, cells))
+            else:
+                header = [c.text for c in cells]
+            i += 1
+            continue
+        if item.text == "序号" or (not NUMBER.match(item.text) and i + 1 < len(items)
+                                  and not isinstance(items[i + 1], tuple)
+                                  and items[i + 1].text == "序号"):
+            if item.text != "序号":
+                caption = item.text
+                i += 1
+            header = []
+            while i < len(items) and not isinstance(items[i], tuple) and not NUMBER.match(items[i].text):
+                header.append(items[i].text)
+                i += 1
+            continue
+        if NUMBER.match(item.text):
+            row = [item]
+            i += 1
+            while i < len(items) and not isinstance(items[i], tuple):
+                nxt = items[i]
+                if NUMBER.match(nxt.text) and len(row) >= 2:
+                    break
+                if nxt.text == "序号":
+                    break
+                row.append(nxt)
+                i += 1
+            width = len(header) if header else len(row)
+            if len(row) > width and header:
+                caption = row[width].text       # a caption for the rows that follow
+                row = row[:width]
+            out.append((header, caption, row))
+            if len(header) > len(row):
+                header = header[:len(row)]
+            continue
+        caption = item.text
+        i += 1
+    return out
+
+
+def _channel(*texts):
+    for t in texts:
+        m = CHANNEL_RE.search(t or "")
+        if m:
+            return CHANNEL_OF[m.group(0)]
+    return None
+
+
+def table_findings(text, heading_at):
+    """Findings from result tables.  `heading_at(offset)` gives the headings above an offset.
+
+    Returns (findings, consumed) where consumed are (start, end) spans of the tables read."""
+    findings, consumed = [], []
+    for block in _cells(text):
+        rows = _rows(block)
+        if not any(RESULT_HEADER.search(h) for header, _, _ in rows for h in header):
+            continue
+        cells = [c for item in block for c in (item[1] if isinstance(item, tuple) else [item])]
+        consumed.append((cells[0].start, cells[-1].end))
+        for header, caption, row in rows:
+            if len(row) < 2:
+                continue
+            name_col = next((k for k, h in enumerate(header) if re.search("名称", h)), None)
+            if name_col is None:
+                name_col = next((k for k, h in enumerate(header) if NAME_HEADER.search(h) and k > 0), 1)
+            if name_col >= len(row):
+                continue
+            name_cell = row[name_col]
+            headings = heading_at(name_cell.start)
+            channel = _channel(caption, header[name_col] if name_col < len(header) else "",
+                               *reversed(headings))
+            for k, cell in enumerate(row):
+                if not FAIL.match(cell.text):
+                    continue
+                col = header[k] if k < len(header) else ""
+                codes = [c for c in problems_of(col) if c != "wording_error"] or (
+                    ["not_updated"] if "更新" in col else ["unspecified"])
+                month = MONTH.search(col)
+                for code in codes:
+                    findings.append({
+                        "unit": name_cell.text, "channel": channel or "website",
+                        "polarity": "negative", "problem": code,
+                        "month": int(month.group(1)) if month else None,
+                        "section": headings[-1] if headings else None,
+                        "evidence": " | ".join(c.text for c in row),
+                        "start": row[0].start, "end": row[-1].end,
+                    })
+    return findings, consumed

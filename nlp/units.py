@@ -1,0 +1,278 @@
+"""Unit names in a sentence: the subjects and enumerations a notice faults or praises.
+
+A notice names units in a few ways, all read here from the structure of the sentence:
+- as the subject of a clause, `泽库县政府网站连续四个季度检查不合格`;
+- in an enumeration under one predicate, `A、B、C等政府网站存在…`, `如:A、B`,
+  `…的政务新媒体有:A、B`, with `和/及/与` before the last name;
+- in quotes, `“福州地震信息服务”微信公众号`, possibly after the body that runs the
+  account (`宝鸡市信访局“宝鸡信访”`);
+- each followed by its own predicate, `司法局出现错误表述1次、涂岭镇出现错别字1次`.
+A name keeps the channel said after it (`网站`, `(政务微博)`, `微信订阅号`).
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+import jieba.posseg
+
+from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, UNIT_END_RE,
+                      place_names)
+
+jieba.setLogLevel(60)
+
+CLAUSE_SPLIT = re.compile(r"[,，:：;；|。!?！？]")
+QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
+LIST_SEP = "、"
+# Words that begin a clause before its subject (其中, 如, 请 …).
+LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
+                  r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
+# Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
+MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:有|是|为|包括)|分别是|分别为|包括|(?<=[网站号体博])有")
+# Words that never belong to a name: where a subject ends and its predicate begins.
+STOP_WORDS = re.compile(
+    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–]|重点领域|存在|出现|超过|连续|参与|重视|表现|得分|合格|更新|发现|"
+    r"开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|按要求|按时|及时|"
+    r"不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|严格|认真|通过|利用|"
+    r"获得|荣获|位列|排名|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
+    r"问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]"
+)
+PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
+OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
+
+
+@dataclass
+class Name:
+    text: str          # the unit as named, channel words and brackets removed
+    start: int         # [start, end) in the clause's sentence
+    end: int
+    channel: str | None
+    quoted: bool = False
+    listed: bool = False   # one of several names in an enumeration
+    rest: str = ""     # the words said of this name alone (司法局|出现错误表述1次)
+
+
+@lru_cache(maxsize=4096)
+def _starts_with_verb(text):
+    """Whether `text` begins with a verb, adverb or preposition (发挥…, 积极…, 以…)."""
+    words = list(jieba.posseg.cut(text[:8]))
+    if not words:
+        return False
+    flag = words[0].flag
+    return not (flag.startswith("n") or flag in ("j", "l", "i", "eng", "x", "m", "s", "f"))
+
+
+def channel_after(text, pos):
+    """The channel named right after position `pos` (skipping 等/政府), and where it ends."""
+    m = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
+    k = m.match(text, pos).end()
+    cm = CHANNEL_RE.match(text, k)
+    if cm:
+        return CHANNEL_OF[cm.group(0)], cm.end()
+    paren = PAREN_TAIL.match(text, pos)
+    if paren:
+        inner = CHANNEL_RE.search(paren.group(1))
+        if inner:
+            return CHANNEL_OF[inner.group(0)], paren.end()
+    return None, pos
+
+
+def clean_name(name):
+    """Strip channel words, brackets and trailing 等 from a name; '' when nothing is left."""
+    name = name.strip(" \t“”\"'‘’「」『』《》·-—")
+    changed = True
+    while changed and name:
+        changed = False
+        m = re.search(r"(?:等|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|微信公众号|微信订阅号|"
+                      r"微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
+                      r"政务新媒体|新媒体|账号|帐号)$", name)
+        if m and m.start() >= 2:
+            name, changed = name[:m.start()], True
+        p = PAREN_TAIL.search(name)
+        if p and p.end() == len(name) and p.start() >= 2:
+            name, changed = name[:p.start()], True
+    return name
+
+
+def _noun_like(name):
+    return not _starts_with_verb(name)
+
+
+def contains_place(name):
+    places = place_names()
+    return any(name[i:j] in places for i in range(len(name)) for j in range(i + 2, min(len(name), i + 8) + 1))
+
+
+def looks_like_unit(name, loose=False):
+    """Whether a cleaned name can be a unit.
+
+    `loose` admits names without an organisational ending (青海公安, 云上昆仑), as met in
+    enumerations and quotes; alone, a subject must end like a body or be a place."""
+    if len(name) < 2 or len(name) > 30 or not re.search(f"[{HAN}]", name):
+        return False
+    if CLASS_OPENERS.search(name) or NOT_A_UNIT.search(name):
+        return False
+    if CHANNEL_RE.fullmatch(name):
+        return False
+    if re.search(r"[^A-Za-z0-9" + HAN + r"()（）·]", name) or re.search(f"[{HAN}][a-z]", name):
+        return False
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+        return False
+    if UNIT_END_RE.search(name) or name in place_names():
+        return True
+    return loose and len(name) <= 16 and _noun_like(name)
+
+
+def subject_prefix(text):
+    """The name that opens `text`, cut before its predicate: '仁和区公开回复的…' -> '仁和区'."""
+    stop = STOP_WORDS.search(text, 2)
+    prefix = text[:stop.start()] if stop else text
+    cm = CHANNEL_RE.search(prefix, 2)
+    if cm:
+        prefix = prefix[:cm.start()]
+    prefix = prefix.rstrip("、,，")
+    if UNIT_END_RE.search(prefix) or len(prefix) <= 3:
+        return prefix
+    # cut after the last organisational ending when what follows is a verb (南京市|发挥…)
+    for k in range(len(prefix) - 1, 1, -1):
+        if (UNIT_END_RE.search(prefix[:k]) or prefix[:k] in place_names()) and _starts_with_verb(prefix[k:]):
+            return prefix[:k]
+    return prefix
+
+
+def _split_last(part, listed=False):
+    """Split 'A和B' into ['A', 'B'] when both halves read as units (or, in an
+    enumeration, at 及: '海北政务及云上昆仑')."""
+    for m in OPEN_SEP.finditer(part):
+        left, right = part[:m.start()], part[m.end():]
+        loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
+        if left and (loose or UNIT_END_RE.search(clean_name(left))) and right:
+            rp = subject_prefix(right)
+            if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right):
+                return [left] + _split_last(right)
+    return [part]
+
+
+def _quoted_names(clause, base):
+    """Quoted names in a clause, with the spans every quote covers (accepted or not)."""
+    names, covered = [], []
+    for m in QUOTE.finditer(clause):
+        inner = m.group(1)
+        covered.append((m.start(), m.end()))
+        before = clause[:m.start()].rstrip()
+        after = clause[m.end():]
+        # part of a run “A”、“B”等栏目: look at what follows the whole run
+        run_after = re.sub(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*", "", after)
+        if re.match(r"等?(?:[0-9]+个)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|"
+                    r"制度|要求|原则|工作|机制|标准|活动|服务$|问题|现象|等问题|网民|留言|年|日)", run_after):
+            continue
+        prev = before[-1:] if before else ""
+        run_start = re.search(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$", before)
+        lead_text = before[:run_start.start()] if run_start else before
+        lead = lead_text[-1:] if lead_text else ""
+        host = None
+        if lead and re.match(f"[{HAN}A-Za-z]", lead):
+            if CHANNEL_RE.search(lead_text[-6:] + "\x00") and re.search(
+                    "(?:" + CHANNEL_RE.pattern + r")$", lead_text):
+                continue          # 网站“工作动态”: a column of the site
+            host_m = re.search(f"[{HAN}]{{2,30}}$", lead_text)
+            host_name = host_m.group(0) if host_m else ""
+            host_name = re.sub(r"^.*?(?:为|是|有|如|及|和)(?=[" + HAN + "]{2})", "", host_name) \
+                if not UNIT_END_RE.search(host_name) else host_name
+            if UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2):
+                host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
+            elif not re.search(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|对|即|等|请)$", lead_text):
+                continue          # 出现“倍受青睐”: quoted words, not a name
+        name = clean_name(inner)
+        if not looks_like_unit(name, loose=True) or "网站" in inner[:-2]:
+            continue
+        channel, _ = channel_after(clause, m.end())
+        if channel is None:
+            cm = CHANNEL_RE.search(inner)
+            channel = CHANNEL_OF[cm.group(0)] if cm and cm.end() == len(inner) else None
+        start = m.start() - (len(host) if host else 0)
+        names.append(Name(name, base + m.start() + 1, base + m.start() + 1 + len(inner), channel,
+                          quoted=True))
+        covered[-1] = (start, m.end())
+    return names, covered
+
+
+def names_in_clause(clause, base=0, introduced=False):
+    """All unit names in one clause; offsets are relative to the sentence (base + i).
+
+    `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`."""
+    quoted, covered = _quoted_names(clause, base)
+    # blank the quotes out so that the enumeration reader does not read into them
+    masked = list(clause)
+    for a, b in covered:
+        for k in range(a, b):
+            masked[k] = "\x00"
+    masked = "".join(masked)
+
+    lead = LEAD.match(masked)
+    start = lead.end() if lead else 0
+    if lead and re.search(r"如|包括|分别|有|是", lead.group(0)):
+        introduced = True
+    first_sep = masked.find(LIST_SEP, start)
+    for m in MID_OPENER.finditer(masked, start):
+        if first_sep < 0 or m.end() <= first_sep:
+            start, introduced = m.end(), True
+    parts = masked[start:].split(LIST_SEP)
+    listed = len(parts) > 1
+    candidates, pos = [], start
+    for part in parts:
+        pieces = _split_last(part, listed)
+        for piece in pieces:
+            ps = pos + (part.find(piece) if piece in part else 0)
+            lead_m = LEAD.match(piece)
+            off = lead_m.end() if lead_m and lead_m.end() < len(piece) else 0
+            body = piece[off:]
+            if not body or body.startswith("\x00"):
+                candidates.append(None)
+                continue
+            raw = subject_prefix(body)
+            channel, _ = channel_after(body, len(raw))
+            paren = PAREN_TAIL.match(body, len(raw)) if len(raw) < len(body) else None
+            if paren and CHANNEL_RE.search(paren.group(1)):
+                channel = CHANNEL_OF[CHANNEL_RE.search(paren.group(1)).group(0)]
+            candidates.append((clean_name(raw), ps + off, ps + off + len(raw), channel,
+                               body[len(raw):], listed or len(pieces) > 1))
+        pos += len(part) + 1
+    # an enumeration that ends `…等微信公众号` vouches for names without an ending
+    real = [c for c in candidates if c]
+    tail_channel = bool(real) and real[-1][3] is not None
+    names = []
+    for c in candidates:
+        if c is None:
+            if not listed:
+                break
+            continue
+        name, i, j, channel, rest, is_listed = c
+        if re.match(r"\s*[0-9]+\s*(?:个|家|条|次|人)", rest):
+            continue        # 玉树州7个: a count per region, not a finding
+        loose = is_listed and (introduced or tail_channel or contains_place(name))
+        if looks_like_unit(name, loose=loose):
+            names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
+        elif names and not listed:
+            break
+    for m in COLUMN_OF.finditer(clause):   # 养老服务栏目(民政局): the body behind a column
+        if looks_like_unit(m.group(1)):
+            names.append(Name(m.group(1), base + m.start(1), base + m.end(1), "website"))
+    names.extend(quoted)
+    names.sort(key=lambda n: n.start)
+    return names
+
+
+def names_in_sentence(text):
+    """Split a sentence into clauses and read the names of each: [(clause_start, clause_end, [Name])]."""
+    out, start = [], 0
+    for m in list(CLAUSE_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        clause = text[start:end]
+        if clause.strip():
+            before = text[:start].rstrip()
+            introduced = before.endswith((":", "：")) or bool(re.search(r"(?:中|有|为|是|包括|如)[,，]$", before))
+            out.append((start, end, names_in_clause(clause, start, introduced)))
+        start = (m.end() if m else len(text))
+    return out
