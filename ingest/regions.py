@@ -6,13 +6,14 @@ prefectures, its usual short forms (贵州, 黔东南州, 黔东南). A mention 
 province the name can belong to, its weight split among them, so an ambiguous short name
 (海南州 is in Qinghai, 海南 is a province) counts little and longest matches win.
 """
+import csv
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import pandas as pd
+import ahocorasick
 
 PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$")
 PREFECTURE_SUFFIX = re.compile(r"(自治州|地区|盟|市)$")
@@ -43,15 +44,15 @@ def _strip_nations(stem, nations):
 
 @lru_cache(maxsize=1)
 def region_index():
-    """(names -> [Region], provinces by code, compiled pattern matching any name)."""
+    """(names -> [Region], provinces by code, an automaton matching any name)."""
     pkg = resources.files("cpca") / "resources"
     with (pkg / "adcodes.csv").open(encoding="utf-8") as f:
-        table = pd.read_csv(f, dtype={"adcode": str})
+        table = [(row["adcode"], row["name"]) for row in csv.DictReader(f)]
     with (pkg / "56_nations.csv").open(encoding="utf-8") as f:
         nations = sorted({l.strip() for l in f if l.strip()} | {"汉族"}, key=len, reverse=True)
     names = defaultdict(list)
     provinces = {}
-    for code, name in zip(table.adcode, table.name):
+    for code, name in table:
         code = code.ljust(12, "0")
         if code[2:] == "0" * 10:
             region = Region(code, name, "province")
@@ -75,8 +76,13 @@ def region_index():
     # Administrative-division names that cpca's table files under no real province.
     names = {k: [r for r in v if "直辖" not in r.name] for k, v in names.items()}
     names = {k: v for k, v in names.items() if v}
-    pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
-    return names, provinces, pattern
+    # Aho-Corasick (pyahocorasick, which cpca itself uses): a regex alternation of several
+    # thousand names is ten times slower.
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return names, provinces, automaton
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +102,10 @@ def unit_words():
 
 def mentions(text):
     """Every region name in the text, longest match first: [(start, end, [Region])]."""
-    names, _, pattern = region_index()
-    return [(m.start(), m.end(), names[m.group()]) for m in pattern.finditer(text)]
+    names, _, automaton = region_index()
+    if not text:
+        return []
+    return [(end + 1 - len(name), end + 1, names[name]) for end, name in automaton.iter_long(text)]
 
 
 def province_votes(text, weight=1.0, votes=None):
