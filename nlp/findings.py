@@ -35,7 +35,9 @@ def sentence_findings(segments, skip=()):
         all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]
         sentence_ctx = _without(seg.text, all_spans)
         bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
-        prev_ctx = prev.text if prev is not None and (ILLUSTRATES.match(seg.text) or bare) else ""
+        illustrates = ILLUSTRATES.match(seg.text) or (
+            bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；")
+        prev_ctx = prev.text if prev is not None and illustrates else ""
         n_names = len(all_spans)
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"

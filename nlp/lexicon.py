@@ -42,7 +42,7 @@ UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 
 # Words that open a class of units rather than naming one (部分县级政府网站).
 CLASS_OPENERS = re.compile(
-    r"^(?:各|部分|个别|一些|少数|多数|大部分|大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
+    r"^(?:各|[^、]{1,8}各(?:县|市|区|级|类|部门|单位)|部分|个别|一些|少数|多数|大部分|大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
     r"其余|其它|相关|有关|本级|本地|本部门|本单位|该|此|上述|以上|我|所属|下属|主管|主办|这些|哪些|"
     r"不合格|合格|问题|存在|多个|若干|重点|基层|县级|市级|省级|乡镇|省直|市直|州直|县直|区直|旗直)"
 )
@@ -78,7 +78,7 @@ POSITIVE_RE = re.compile(
     r"较好|较高|良好|明显|成效|表现|重视程度高|有力|优秀|先进|表扬|典型|示范|亮点|靠前|前列|排名前|"
     r"得分(?:超过|较高|在|达)|[0-9]+分以上|100%|百分之百|创新|积极|主动|率先|精准|有效|突出成绩|"
     r"成绩突出|连续[0-9一二三四五六七八九十两]+个(?:季度|月)(?:检查)?合格|全部添加|专门制定|逐项梳理|"
-    r"及时调整|提升|提高|上升|做法|经验|优化|丰富|打造|推出|上线|搭建|设计|发挥|坚持|较好完成|融合"
+    r"及时调整|提升|提高|上升|做法|经验|优化|丰富|打造|推出|上线|搭建|设计|发挥|坚持|较好完成|融合|开设"
 )
 # Blame: problems and failures.
 NEGATIVE_RE = re.compile(
@@ -97,7 +97,7 @@ NO_PROBLEM_RE = re.compile(
 NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经")
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
-INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|对|向|随机|按照|根据|依据|分别约谈|约谈|责令|将|近日|近期|于)")
+INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|对(?!照)|向|随机|按照|根据|依据|分别约谈|约谈|责令|将|近日|近期|于)")
 
 # Problem codes, each with the phrases that state it.  Order matters only for
 # readability; every code that matches is reported.

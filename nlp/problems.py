@@ -71,6 +71,8 @@ def classify(contexts, headings, allow_heading=True):
         if polarity:
             level = k
             break
+        if k <= 1 and NEUTRAL_RE.search(ctx):
+            return None, [], None     # 西宁市已完成…: a plain statement of work done
     in_request = any(REQUEST_HEADING.search(h) for h in headings[-2:])
     section = heading_polarity(headings)
     if polarity is None:

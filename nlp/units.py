@@ -38,6 +38,10 @@ STOP_WORDS = re.compile(
     r"问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]"
 )
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+# Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
+FUNCTION_START = re.compile(
+    r"^(?:要|在|按照|根据|依据|对|从|为|向|经|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
+    r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均)")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
@@ -119,12 +123,14 @@ def looks_like_unit(name, loose=False):
         return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False
+    if FUNCTION_START.match(name):
+        return False
     if UNIT_END_RE.search(name) or name in place_names():
         return True
     return loose and len(name) <= 16 and _noun_like(name)
 
 
-def subject_prefix(text):
+def subject_prefix(text, listed=False):
     """The name that opens `text`, cut before its predicate: '仁和区公开回复的…' -> '仁和区'."""
     stop = STOP_WORDS.search(text, 2)
     prefix = text[:stop.start()] if stop else text
@@ -136,6 +142,8 @@ def subject_prefix(text):
         return prefix
     # cut after the last organisational ending when what follows is a verb (南京市|发挥…)
     for k in range(len(prefix) - 1, 1, -1):
+        if listed and len(prefix) - k <= 4:
+            break          # 青海发改, 西宁发布: account names in an enumeration
         if (UNIT_END_RE.search(prefix[:k]) or prefix[:k] in place_names()) and _starts_with_verb(prefix[k:]):
             return prefix[:k]
     return prefix
@@ -148,8 +156,8 @@ def _split_last(part, listed=False):
         left, right = part[:m.start()], part[m.end():]
         loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
         if left and (loose or UNIT_END_RE.search(clean_name(left))) and right:
-            rp = subject_prefix(right)
-            if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right):
+            rp = subject_prefix(right, listed)
+            if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right) or (loose and len(rp) >= 2):
                 return [left] + _split_last(right)
     return [part]
 
@@ -180,12 +188,13 @@ def _quoted_names(clause, base):
             host_name = host_m.group(0) if host_m else ""
             host_name = re.sub(r"^.*?(?:为|是|有|如|及|和)(?=[" + HAN + "]{2})", "", host_name) \
                 if not UNIT_END_RE.search(host_name) else host_name
-            if UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2):
+            if (UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2)
+                    and not CLASS_OPENERS.search(host_name)):
                 host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
-            elif not re.search(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|对|即|等|请)$", lead_text):
+            elif not re.search(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$", lead_text):
                 continue          # 出现“倍受青睐”: quoted words, not a name
         name = clean_name(inner)
-        if not looks_like_unit(name, loose=True) or "网站" in inner[:-2]:
+        if not looks_like_unit(name, loose=len(name) >= 3) or "网站" in inner[:-2]:
             continue
         channel, _ = channel_after(clause, m.end())
         if channel is None:
@@ -231,7 +240,7 @@ def names_in_clause(clause, base=0, introduced=False):
             if not body or body.startswith("\x00"):
                 candidates.append(None)
                 continue
-            raw = subject_prefix(body)
+            raw = subject_prefix(body, listed)
             channel, _ = channel_after(body, len(raw))
             paren = PAREN_TAIL.match(body, len(raw)) if len(raw) < len(body) else None
             if paren and CHANNEL_RE.search(paren.group(1)):
@@ -242,6 +251,7 @@ def names_in_clause(clause, base=0, introduced=False):
     # an enumeration that ends `…等微信公众号` vouches for names without an ending
     real = [c for c in candidates if c]
     tail_channel = bool(real) and real[-1][3] is not None
+    counted = sum(1 for c in real if re.match(r"\s*[0-9]+\s*(?:个|家)", c[4]))
     names = []
     for c in candidates:
         if c is None:
@@ -249,8 +259,8 @@ def names_in_clause(clause, base=0, introduced=False):
                 break
             continue
         name, i, j, channel, rest, is_listed = c
-        if re.match(r"\s*[0-9]+\s*(?:个|家|条|次|人)", rest):
-            continue        # 玉树州7个: a count per region, not a finding
+        if counted >= 2 and re.match(r"\s*[0-9]+\s*(?:个|家)", rest):
+            continue        # 海南州4个、玉树州7个: counts per region, not findings
         loose = is_listed and (introduced or tail_channel or contains_place(name))
         if looks_like_unit(name, loose=loose):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
