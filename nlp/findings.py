@@ -10,7 +10,7 @@ import re
 
 from .lexicon import CHANNEL_RE, INSPECTOR_RE
 from .problems import classify
-from .units import names_in_sentence
+from .units import clean_name, looks_like_unit, names_in_sentence
 
 ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为)")
 
@@ -56,12 +56,13 @@ def sentence_findings(segments, skip=()):
             if INSPECTOR_RE.match(predicate.lstrip("等")) or re.match(r"\s*关于", predicate):
                 continue
             for name in names:
-                own = name.rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", name.rest)) else ""
+                rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
+                own = rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", rest)) else ""
                 contexts = [c for c in (own, clause_ctx, sentence_ctx, prev_ctx) if c]
-                if cut_off and not own:
-                    contexts = contexts[:1]
-                allow_heading = (n_names >= 2 or bool(prev_ctx)) and not cut_off
+                allow_heading = (n_names >= 2 or bool(prev_ctx) or not bare) and not cut_off
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
+                if cut_off and ci == len(clauses) - 1 and not own.strip():
+                    codes = ["unspecified"]    # cut off before anything is said of it
                 if polarity is None:
                     continue
                 for code in codes or [None]:
@@ -72,8 +73,29 @@ def sentence_findings(segments, skip=()):
                     if consecutive and code == "unspecified" or consecutive and len(codes) == 1:
                         f["consecutive_periods"] = consecutive
                     findings.append(f)
+        findings.extend(_named_by_phrase(seg))
         prev = seg
     return findings
+
+
+# Phrases that name a faulted unit outside a subject position.
+EXCEPTION = re.compile(r"除(?:了)?([^,，。;；、外]{2,20}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:合格率|均)[^。;；]{0,20}?100%")
+SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,24}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|领导)")
+
+
+def _named_by_phrase(seg):
+    """除佛山市外…合格率达100% (the exception is faulted); 约谈X负责人 (X is faulted)."""
+    out = []
+    for rx in (EXCEPTION, SUMMONED):
+        for m in rx.finditer(seg.text):
+            name = clean_name(m.group(1))
+            if not looks_like_unit(name):
+                continue
+            out.append({"unit": name, "channel": "website" if rx is EXCEPTION else "organization",
+                        "polarity": "negative", "problem": "unspecified", "month": None,
+                        "section": seg.section, "evidence": seg.text.strip(),
+                        "start": seg.start, "end": seg.end})
+    return out
 
 
 def _channel_of(context, seg):

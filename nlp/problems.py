@@ -47,7 +47,13 @@ def heading_polarity(headings):
 def problems_of(text):
     """Problem codes stated in a stretch of text (without 'unspecified')."""
     text = NO_PROBLEM_RE.sub("", text)
-    return [code for code, rx in PROBLEM_RES if rx.search(text)]
+    codes = []
+    for code, rx in PROBLEM_RES:
+        if rx.search(text):
+            codes.append(code)
+            # the words of one problem do not also state another (未完成错敏信息整改)
+            text = rx.sub(lambda m: "\x00" * len(m.group(0)), text)
+    return codes
 
 
 def is_unspecified_failure(text):

@@ -28,10 +28,11 @@ LIST_SEP = "、"
 LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
                   r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
-MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:有|是|为|包括)|分别是|分别为|包括|(?<=[网站号体博])有")
+MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:有|是|为|包括)|分别是|分别为|包括|只有|仅有|唯有|(?<=[网站号体博])有")
+STRONG_OPENER = re.compile(r"分别是|分别为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
-    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–]|重点领域|存在|出现|超过|连续|参与|重视|表现|得分|合格|更新|发现|"
+    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|表现|得分|合格|更新|发现|"
     r"开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|按要求|按时|及时|"
     r"不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|严格|认真|通过|利用|"
     r"获得|荣获|位列|排名|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
@@ -88,7 +89,7 @@ def clean_name(name):
     changed = True
     while changed and name:
         changed = False
-        m = re.search(r"(?:等|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|微信公众号|微信订阅号|"
+        m = re.search(r"(?:等|人民政府门户网站|人民政府网站|人民政府网|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|微信公众号|微信订阅号|"
                       r"微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
                       r"政务新媒体|新媒体|账号|帐号)$", name)
         if m and m.start() >= 2:
@@ -108,11 +109,14 @@ def contains_place(name):
     return any(name[i:j] in places for i in range(len(name)) for j in range(i + 2, min(len(name), i + 8) + 1))
 
 
-def looks_like_unit(name, loose=False):
+def looks_like_unit(name, loose=False, vouched=False):
     """Whether a cleaned name can be a unit.
 
-    `loose` admits names without an organisational ending (青海公安, 云上昆仑), as met in
-    enumerations and quotes; alone, a subject must end like a body or be a place."""
+    Alone, a subject must end like a body (局, 委员会, 县 …) or be a place, and must not
+    open with a verb or a function word.  `loose` (one of several names in an
+    enumeration) also admits names without such an ending when they read as nouns
+    (青海公安); `vouched` (an enumeration introduced by `…有:` or `分别是`, or closed by
+    `等微信公众号` beside names of bodies) admits any clean name (健康黔东南)."""
     if len(name) < 2 or len(name) > 30 or not re.search(f"[{HAN}]", name):
         return False
     if CLASS_OPENERS.search(name) or NOT_A_UNIT.search(name):
@@ -123,9 +127,15 @@ def looks_like_unit(name, loose=False):
         return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False
+    if vouched:
+        return len(name) <= 20
     if FUNCTION_START.match(name):
         return False
-    if UNIT_END_RE.search(name) or name in place_names():
+    strong = bool(UNIT_END_RE.search(name)) or name in place_names()
+    if strong and not loose and name[0] not in "省市县区州旗乡镇" and not contains_place(name[:4]) \
+            and _starts_with_verb(name):
+        return False           # 制订全省…: a predicate, not a name
+    if strong:
         return True
     return loose and len(name) <= 16 and _noun_like(name)
 
@@ -225,7 +235,7 @@ def names_in_clause(clause, base=0, introduced=False):
         introduced = True
     first_sep = masked.find(LIST_SEP, start)
     for m in MID_OPENER.finditer(masked, start):
-        if first_sep < 0 or m.end() <= first_sep:
+        if first_sep < 0 or m.end() <= first_sep or STRONG_OPENER.fullmatch(m.group(0)):
             start, introduced = m.end(), True
     parts = masked[start:].split(LIST_SEP)
     listed = len(parts) > 1
@@ -248,9 +258,13 @@ def names_in_clause(clause, base=0, introduced=False):
             candidates.append((clean_name(raw), ps + off, ps + off + len(raw), channel,
                                body[len(raw):], listed or len(pieces) > 1))
         pos += len(part) + 1
+    if candidates and candidates[-1]:
+        last = candidates[-1]       # the predicate of the last name runs to the end of the clause
+        candidates[-1] = last[:4] + (clause[last[2]:],) + last[5:]
     # an enumeration that ends `…等微信公众号` vouches for names without an ending
     real = [c for c in candidates if c]
     tail_channel = bool(real) and real[-1][3] is not None
+    has_strong = any(UNIT_END_RE.search(c[0]) or c[0] in place_names() for c in real)
     counted = sum(1 for c in real if re.match(r"\s*[0-9]+\s*(?:个|家)", c[4]))
     names = []
     for c in candidates:
@@ -261,8 +275,9 @@ def names_in_clause(clause, base=0, introduced=False):
         name, i, j, channel, rest, is_listed = c
         if counted >= 2 and re.match(r"\s*[0-9]+\s*(?:个|家)", rest):
             continue        # 海南州4个、玉树州7个: counts per region, not findings
-        loose = is_listed and (introduced or tail_channel or contains_place(name))
-        if looks_like_unit(name, loose=loose):
+        vouched = is_listed and (introduced or (tail_channel and has_strong))
+        loose = is_listed and contains_place(name)
+        if looks_like_unit(name, loose=loose, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:
             break
