@@ -11,11 +11,11 @@ RATE_WORD = re.compile(r"(?<!不)(?:合格率|达标率)")
 LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：)?\s*" + NUM)
 MORE_VALUES = re.compile(r"\s*[、和及与,，]\s*" + NUM)
 # 其中区网站93.8%,部门网站100%: further rates after the first, each with its subject
-TRAILING = re.compile(r"^[,，;；]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:合格率)?(?:为|是|达到|达)?\s*" + NUM)
+TRAILING = re.compile(r"[,，;；]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:合格率)?(?:为|是|达到|达)?\s*" + NUM)
 WEBSITE = re.compile(r"网站|网页")
 NEW_MEDIA = re.compile(r"新媒体|微信|微博|抖音|头条|账号|帐号|客户端|公众号|小程序|视频号|APP")
 EARLIER = re.compile(r"上一?季度|上月|去年|同期|上年|上一次|上次|连续[0-9一二两三四五六七八九十]+个")
-CHECKED = re.compile(r"(?:检查|抽查|普查|核查|监测|选取|对|共)[^,，。;；]{0,24}?([0-9]+)\s*(?:个|家)")
+CHECKED = re.compile(r"(?:检查|抽查|普查|核查|监测|选取|对)[^,，。;；]{0,24}?([0-9]+)\s*(?:个|家)")
 FAILED = re.compile(r"不合格(?:的)?[^,，。;；0-9]{0,8}?([0-9]+)\s*(?:个|家)|([0-9]+)\s*(?:个|家)[^,，。;；0-9]{0,10}?"
                     r"(?:不合格|问题突出|存在突出问题)|(?:发现|存在)[^,，。;；0-9]{0,12}?([0-9]+)\s*(?:个|家)")
 PASSED = re.compile(r"(?<!不)合格(?:网站)?([0-9]+)\s*(?:个|家)")
@@ -114,10 +114,17 @@ def _counts(window, before):
 
 
 def _add(rates, seen, entry, seg, i, j):
+    """Add a rate unless it repeats one already read (a title restating the body):
+    the same scope, subject, value and month, and no different count."""
     key = (entry["scope"], entry.get("subject"), entry["rate"], entry.get("month"))
-    if key in seen:
-        return
-    seen.add(key)
+    for other in rates:
+        same = (other["scope"], other.get("subject"), other["rate"], other.get("month")) == key
+        if same and (other.get("checked") is None or entry.get("checked") is None
+                     or other.get("checked") == entry.get("checked")):
+            for k in ("checked", "failed"):
+                if k in entry and k not in other:
+                    other[k] = entry[k]
+            return
     start, end = seg.span(i, j)
     entry.update({"evidence": seg.text.strip(), "start": start, "end": end})
     rates.append(entry)
