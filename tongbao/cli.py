@@ -53,6 +53,69 @@ def header(paths):
     sys.exit(1 if failed else 0)
 
 
+def _parsed(paths):
+    """Yield (path, record or error) for every file under the paths; the parser is loaded once."""
+    from nlp import Parser
+    parser = None
+    for path, item in _each_notice(paths):
+        if isinstance(item, Exception):
+            yield path, item
+            continue
+        parser = parser or Parser()
+        try:
+            yield path, parser.parse(item)
+        except Exception as err:  # a parser defect must not stop the other files
+            yield path, RuntimeError(f"{path}: cannot parse: {type(err).__name__}: {err}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Write DIR/NAME.json per notice instead of JSON lines on stdout.")
+def parse(paths, out_dir):
+    """Parse notices into notice records: pass rates and findings (JSON)."""
+    from pathlib import Path
+    failed = False
+    if out_dir:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    for path, item in _parsed(paths):
+        if isinstance(item, Exception):
+            _report(item)
+            failed = True
+        elif out_dir:
+            target = Path(out_dir) / f"{Path(path).stem}.json"
+            target.write_text(json.dumps(item, ensure_ascii=False, indent=1), encoding="utf-8")
+        else:
+            click.echo(json.dumps(item, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--show", is_flag=True, help="List every missed and extra item.")
+def eval_(gold_dir, paths, show):
+    """Parse notices and score them against gold records in GOLD_DIR (NAME.json per notice)."""
+    from pathlib import Path
+    from nlp.evaluate import evaluate, format_result, load_gold
+    gold = load_gold(gold_dir)
+    predicted, failed = {}, False
+    for path, item in _parsed(paths):
+        if isinstance(item, Exception):
+            _report(item)
+            failed = True
+        else:
+            predicted[Path(path).stem] = item
+    if not gold:
+        raise click.ClickException(f"{gold_dir}: no gold records (NAME.json) found")
+    misses = [] if show else None
+    result = evaluate(((name, g, predicted.get(name, {})) for name, g in gold.items()), misses)
+    for name, measure, kind, item in misses or []:
+        click.echo(f"  {name} {measure} {kind}: {item}")
+    click.echo(format_result(result))
+    sys.exit(1 if failed else 0)
+
+
 @main.command()
 @click.option("--db", "db_path", default="tongbao.db", show_default=True, type=click.Path(dir_okay=False),
               help="The knowledge base to publish.")
