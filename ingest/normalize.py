@@ -4,6 +4,7 @@ tidied, the site furniture around the notice dropped (see boilerplate.py).
 Every step keeps, for each character of its output, the offset of the raw character it
 came from, so that a finding can point back at its source.
 """
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -18,6 +19,7 @@ from .boilerplate import notice_lines
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN = re.compile(rf"(?<=\S)[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
+HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
 SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b\ufeff]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -98,6 +100,20 @@ def _nfc(text):
     return unicodedata.normalize("NFC", text)
 
 
+BLOCK_TAG = re.compile(r"</?(p|br|div|li|tr|h[1-6]|table|section|article)\b", re.I)
+
+
+def _tag_break(tag):
+    """A stray tag goes; one that ends a block (<br>, </p>, <div>) leaves a line break."""
+    return "\n" if BLOCK_TAG.match(tag.group()) else ""
+
+
+def _unescape(entity):
+    """&nbsp; &amp; &#12288; in text copied from a page; a control character becomes a space."""
+    char = html.unescape(entity.group())
+    return char if char.isprintable() else " "
+
+
 def normalize(raw):
     """Return (clean_text, offsets) for a decoded raw text; offsets index into `raw`."""
     m = Mapped(raw).sub(LINE_BREAK, "\n")
@@ -105,7 +121,8 @@ def normalize(raw):
     m = m.sub(PINYIN, "")
     m = m.map_chars(_t2s().convert)
     m = m.map_chars(to_halfwidth)
-    m = m.sub(HTML_TAG, "")
+    m = m.sub(HTML_TAG, _tag_break)
+    m = m.sub(HTML_ENTITY, _unescape)
     m = m.sub(SPACES, " ")
     m = m.sub(re.compile(r" *\n *"), "\n")
     m = m.sub(BLANK_LINES, "\n")

@@ -144,10 +144,14 @@ def locate(issuer_text, province_code):
         r = regions[0]
         if r.level == "county" and county is None:
             county = r.name
-            parent = region_index()[0]
-            prefecture = prefecture or next(
-                (p.name for rs in parent.values() for p in rs
-                 if p.level == "prefecture" and p.adcode[:4] == r.adcode[:4]), None)
+            prefecture = prefecture or _prefectures().get(r.adcode[:4])
         elif r.level == "prefecture" and prefecture is None:
             prefecture = r.name
     return prefecture, county
+
+
+@lru_cache(maxsize=1)
+def _prefectures():
+    """Prefecture full names by the first four digits of their adcode."""
+    names, _, _ = region_index()
+    return {r.adcode[:4]: r.name for rs in names.values() for r in rs if r.level == "prefecture"}

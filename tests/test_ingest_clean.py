@@ -45,6 +45,13 @@ def test_full_width_digits_letters_and_percent_become_half_width():
     assert normalize("合格率为９１％，ＡＰＰ共３个")[0] == "合格率为91%，APP共3个"
 
 
+def test_stray_markup_removed_and_offsets_kept():
+    raw = "<p>关于&nbsp;2021年</p><br/>第一季度&#13;通报&amp;检查</div>"
+    text, offsets = normalize(raw)
+    assert text == "关于 2021年\n第一季度 通报&检查"
+    assert [raw[o] for o, c in zip(offsets, text) if c.isalnum()] == [c for c in text if c.isalnum()]
+
+
 def test_003_ends_with_signature_and_attachments_not_the_aggregator(notices):
     text = _by_prefix(notices, "003").text
     assert "福建省人民政府办公厅\n2021年6月29日\n附件1" in text
