@@ -8,7 +8,7 @@ polarity and problem type from them.
 """
 import re
 
-from .lexicon import CHANNEL_RE, INSPECTOR_RE
+from .lexicon import CHANNEL_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, INSPECTOR_WEAK_RE
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
 
@@ -53,7 +53,9 @@ def sentence_findings(segments, skip=()):
             clause_ctx = _without(seg.text[cs:ce], [(n.start, n.end) for n in names], cs)
             clause_ctx = "，".join([clause_ctx] + tail[1:])
             predicate = seg.text[names[-1].end:ce]
-            if INSPECTOR_RE.match(predicate.lstrip("等")) or re.match(r"\s*关于", predicate):
+            predicate = predicate.lstrip("等")
+            if INSPECTOR_RE.match(predicate) or re.match(r"\s*关于", predicate) or (
+                    INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(names[-1].text)):
                 continue
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit

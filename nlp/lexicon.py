@@ -13,6 +13,7 @@ HAN = "\u4e00-\u9fff"
 # Channel words, longest first, with the channel they name.  Used both to tell the
 # channel of a finding and to cut a unit name from the words that follow it.
 CHANNEL_WORDS = [
+    ("人民政府门户网站", "website"), ("人民政府网站", "website"), ("人民政府网", "website"),
     ("政府门户网站", "website"), ("门户网站", "website"), ("政府网站", "website"),
     ("网站", "website"), ("网页", "website"),
     ("微信公众号", "wechat"), ("微信服务号", "wechat"), ("微信订阅号", "wechat"),
@@ -89,7 +90,8 @@ NEGATIVE_RE = re.compile(
 # Phrases that mention problems only to say there were none.
 NO_PROBLEM_RE = re.compile(
     r"未发现[^,，。;；]*?(?:问题|不合格|隐患|事故)|无[“\"]?单项否决[”\"]?问题|未出现[^,，。;；]*|"
-    r"均已按期办理|均已整改|全部(?:完成)?整改|已(?:全部)?完成整改|问题整改见到实效"
+    r"均已按期办理|均已整改|全部(?:完成)?整改|已(?:全部)?完成整改|问题整改见到实效|"
+    r"问题[^,，。;；]{0,8}(?:减少|下降)"
 )
 
 # Statements that something is done, neither blame nor praise: they stop a section
@@ -97,7 +99,10 @@ NO_PROBLEM_RE = re.compile(
 NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经")
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
-INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|对(?!照)|向|随机|按照|根据|依据|分别约谈|约谈|责令|将|近日|近期|于)")
+INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|随机|分别约谈|约谈|责令|近日|近期)")
+# …and these when the subject is an office that inspects (办公厅对全市网站进行抽查).
+INSPECTOR_WEAK_RE = re.compile(r"^(?:对(?!照)|向|按照|根据|依据|将|于)")
+INSPECTOR_NAME_RE = re.compile(r"(?:办公厅|办公室|政务公开办|政务局|信息中心|管理局|人民政府|政府)$")
 
 # Problem codes, each with the phrases that state it.  Order matters only for
 # readability; every code that matches is reported.
@@ -120,7 +125,7 @@ PROBLEM_PATTERNS = [
     ("interaction_poor", r"留言|回复|答复|互动|信件|信箱|咨询|找错|纠错|办件|回应"),
     ("service_impractical", r"办事指南|办事服务|服务不实用|功能无法使用|无法使用|在线服务|办事事项"),
     ("not_updated", r"更新不及时|未更新|不更新|未及时更新|长期未|无更新|没有更新|未有信息发布|无信息发布|"
-                    r"发布量为零|更新次数|超期更新|更新不够|未按时更新|停更|内容保障不到位|"
+                    r"发布量为零|更新次数|仅(?:发布|更新)|无[^,，。;；]{0,4}更新|超期更新|更新不够|未按时更新|停更|内容保障不到位|"
                     r"[0-9一二两三四五六七八九十]+(?:天|日|周|个月|年)(?:以上)?(?:内)?(?:未|无|没有|不)"),
 ]
 PROBLEM_RES = [(code, re.compile(p)) for code, p in PROBLEM_PATTERNS]

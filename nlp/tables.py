@@ -110,36 +110,63 @@ def _channel(*texts):
     return None
 
 
+PROBLEM_HEADER = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|情况|类型)?$")
+PLATFORM_HEADER = re.compile(r"平台|类型|渠道|类别")
+
+
+def _column(header, rx):
+    return next((k for k, h in enumerate(header) if rx.search(h)), None)
+
+
+def _codes(*texts):
+    """Problem codes from the first text that states one."""
+    for t in texts:
+        if t:
+            codes = problems_of(t)
+            if codes:
+                return codes
+    return []
+
+
 def table_findings(text, heading_at):
     """Findings from result tables.  `heading_at(offset)` gives the headings above an offset.
 
+    A result table has 合格/不合格 cells (each failing cell is a finding, its month from
+    the column) or a 问题 column (each row with a problem is a finding).
     Returns (findings, consumed) where consumed are (start, end) spans of the tables read."""
     findings, consumed = [], []
     for block in _cells(text):
         rows = _rows(block)
-        if not any(RESULT_HEADER.search(h) for header, _, _ in rows for h in header):
-            continue
         cells = [c for item in block for c in (item[1] if isinstance(item, tuple) else [item])]
+        has_fail = any(FAIL.match(c.text) for c in cells)
+        has_problem_col = any(_column(h, PROBLEM_HEADER) is not None for h, _, _ in rows)
+        if not (has_fail or has_problem_col):
+            continue
         consumed.append((cells[0].start, cells[-1].end))
         for header, caption, row in rows:
             if len(row) < 2:
                 continue
-            name_col = next((k for k, h in enumerate(header) if re.search("名称", h)), None)
+            name_col = _column(header, re.compile("名称"))
             if name_col is None:
                 name_col = next((k for k, h in enumerate(header) if NAME_HEADER.search(h) and k > 0), 1)
             if name_col >= len(row):
                 continue
             name_cell = row[name_col]
             headings = heading_at(name_cell.start)
-            channel = _channel(caption, header[name_col] if name_col < len(header) else "",
-                               *reversed(headings))
-            for k, cell in enumerate(row):
-                if not FAIL.match(cell.text):
-                    continue
+            problem_col = _column(header, PROBLEM_HEADER)
+            problem_text = row[problem_col].text if problem_col is not None and problem_col < len(row) else ""
+            platform_col = _column(header, PLATFORM_HEADER)
+            platform = row[platform_col].text if platform_col is not None and platform_col < len(row) else ""
+            channel = _channel(platform, caption, header[name_col] if name_col < len(header) else "",
+                               name_cell.text, *reversed(headings))
+            failing = [(k, c) for k, c in enumerate(row) if FAIL.match(c.text)]
+            if not failing and problem_text and not has_fail:
+                failing = [(problem_col, row[problem_col])]
+            for k, cell in failing:
                 col = header[k] if k < len(header) else ""
-                codes = [c for c in problems_of(col) if c != "wording_error"] or (
+                codes = _codes(problem_text, col if k != problem_col else "") or (
                     ["not_updated"] if "更新" in col else ["unspecified"])
-                month = MONTH.search(col)
+                month = MONTH.search(col) if k != problem_col else None
                 for code in codes:
                     findings.append({
                         "unit": name_cell.text, "channel": channel or "website",
