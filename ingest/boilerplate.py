@@ -32,6 +32,7 @@ TRAILER = re.compile(r"^[【\[]?\s*(版权声明|版权所有|免责声明|Copyr
                      r"|本文来源于|转载请注明|扫描二维码|本文关键词|关注我们)", re.I)
 # The caption above a QR code: "某某微信公众号" / "扫描二维码 关注我们".
 QR_CAPTION = re.compile(r"(公众号|微信号|微博|客户端|APP)$", re.I)
+RELATED_HEADING = re.compile(r"[【\[]?(相关(文章|阅读|新闻|链接|推荐)|推荐阅读|热点推荐|热门文章|延伸阅读)[】\]]?[:：]?")
 REPOST_DISCLAIMER = re.compile(r"转载.{0,20}(目的|仅供).{0,30}(不代表|不构成)|版权归.{0,30}所有")
 # Leftovers of a page <head>: `…" />`, `content="…`.
 MARKUP_RESIDUE = re.compile(r'"\s*/?>\s*$|^\s*/?>|\b(content|href|src)="')
@@ -48,7 +49,7 @@ def is_furniture(line, at_top=False):
         return True
     if SIZE_WIDGET.search(s) or EMPTY_LABEL.match(s) or REPOST_DISCLAIMER.search(s):
         return True
-    if SPAM_TITLE.match(s):
+    if SPAM_TITLE.match(s) or RELATED_HEADING.fullmatch(s):
         return True
     bare = URL.sub("", s).strip(" |/:：-")
     if URL.search(s) and len(bare) < 20 and "。" not in bare and "|" not in s:

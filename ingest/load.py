@@ -10,6 +10,10 @@ from .notice import Notice
 from .readers import READERS
 
 SUFFIXES = set(READERS)
+# Notices run to tens of kilobytes; a PDF with scanned attachments to a few megabytes. Past
+# these limits a file is an export or an archive, not one notice (and spaCy stops at 10^6).
+MAX_BYTES = 20 * 2**20
+MAX_CHARS = 1_000_000
 
 # An inspection notice speaks of government websites or new-media accounts being checked.
 _SUBJECT = re.compile(r"政府网站|政务新媒体|网站|政务微博|政务微信|公众号|新媒体")
@@ -37,10 +41,18 @@ def read_text(path):
         raise IngestError(path, f"unsupported file type {path.suffix or '(no suffix)'}; "
                                 f"expected one of {', '.join(sorted(SUFFIXES))}")
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:     # refused before reading: a 50 MB text took 1.3 GB to clean
+            raise IngestError(path, f"file too large for a notice: {size / 2**20:.1f} MB "
+                                    f"(at most {MAX_BYTES // 2**20} MB)")
         data = path.read_bytes()
     except OSError as e:
         raise IngestError(path, f"cannot read file: {e.strerror}") from e
-    return data, reader(path, data)
+    raw = reader(path, data)
+    if len(raw) > MAX_CHARS:
+        raise IngestError(path, f"text too long for a notice: {len(raw):,} characters "
+                                f"(at most {MAX_CHARS:,})")
+    return data, raw
 
 
 def check_is_notice(path, text):

@@ -4,6 +4,7 @@ Each reader takes the path and its bytes and returns a str (lines separated by n
 table rows as cells joined by " | ", as the corpus's own tables are), or raises IngestError.
 """
 import io
+import re
 
 from charset_normalizer import from_bytes
 
@@ -62,6 +63,7 @@ def read_html(path, data):
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         raise IngestError(path, "HTML page with no content")
+    _drop_link_lists(root)
     # Block elements end a line; a table row becomes cells joined by " | ".
     for row in root.css("tr"):
         cells = [c.text(separator="", strip=True) for c in row.css("td, th")]
@@ -71,6 +73,24 @@ def read_html(path, data):
     for block in root.css("p, div, li, h1, h2, h3, h4, h5, h6, section, table, dd, dt, pre"):
         block.insert_after("\n")
     return root.text(separator="", strip=False)
+
+
+# Links a notice itself carries: its attachments and the addresses of the sites it lists.
+_CONTENT_LINK = re.compile(r"\.(docx?|xlsx?|pdf|wps|et|zip|rar)$|附件|^(https?://|www\.)", re.I)
+
+
+def _drop_link_lists(root):
+    """Drop menus and 'related articles' lists: blocks of three or more links holding at
+    least half of the block's text. Attachment links and site addresses are content, not menus."""
+    for block in root.css("ul, ol, dl, div, p"):
+        links = block.css("a")
+        if len(links) < 3 or any(_CONTENT_LINK.search(a.attributes.get("href") or "")
+                                 or _CONTENT_LINK.search(a.text(strip=True)) for a in links):
+            continue
+        text = len(block.text(strip=True))
+        linked = sum(len(a.text(strip=True)) for a in links)
+        if text and linked >= 0.5 * text:     # titles with their dates still count
+            block.decompose()
 
 
 def read_pdf(path, data):

@@ -56,32 +56,44 @@ def to_docx(text, path, tables=None):
     return Path(path)
 
 
-def to_html(text, path, tables=None, encoding="utf-8", furniture=True):
-    """A web page with the notice as its article; with `furniture`, the page also has what
-    government sites put around it: a navigation bar, breadcrumbs, a script, a style sheet,
-    a font-size widget and a copyright footer."""
+def to_html(text, path, tables=None, encoding="utf-8", furniture=True, article=True):
+    """A web page with the notice in it.
+
+    With `furniture`, the page has what government sites put around a notice: a script and
+    a style sheet, a header menu, breadcrumbs, a font-size and print widget, a list of
+    related articles and a copyright footer. With `article`, the notice sits in an
+    <article> element; without, in a plain <div> among the rest, as on many older sites.
+    """
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in _paragraphs(text))
     for rows in tables or []:
         trs = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>"
                       for cells in rows)
         body += f"\n<table>{trs}</table>"
-    if furniture:
-        page = f"""<!DOCTYPE html>
+    body = f"<article>\n{body}\n</article>" if article else f'<div class="content">\n{body}\n</div>'
+    if not furniture:
+        page = f"<html><head><meta charset=\"{encoding}\"></head><body>\n{body}\n</body></html>\n"
+        Path(path).write_bytes(page.encode(encoding))
+        return Path(path)
+    menu = "".join(f'<li><a href="/{i}">{name}</a></li>'
+                   for i, name in enumerate(["首页", "政务公开", "政务服务", "互动交流", "走进本市"]))
+    related = "".join(f'<li><a href="/news/{i}.html">{title}</a><span>2024-0{i}-1{i}</span></li>'
+                      for i, title in enumerate(["市政府召开常务会议研究部署近期重点工作",
+                                                 "全市安全生产工作会议召开",
+                                                 "我市举办2024年春季招聘会"], 1))
+    page = f"""<!DOCTYPE html>
 <html><head><meta charset="{encoding}"><title>通报</title>
-<style>body {{ font-size: 14px }} .nav a {{ margin: 0 4px }}</style>
+<style>body {{ font-size: 14px }} .menu li {{ display: inline }}</style>
 <script>var _hmt = _hmt || []; document.write("统计代码");</script></head>
 <body>
-<header><div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div></header>
-<nav>您的位置: 首页 &gt; 政务公开 &gt; 通知公告</nav>
+<header><div class="logo">某某市人民政府门户网站</div></header>
+<div class="menu"><ul>{menu}</ul></div>
+<div class="crumb">您的位置: <a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/tzgg">通知公告</a></div>
 <div class="tools">字号: <a>大</a> <a>中</a> <a>小</a> | <a>打印</a></div>
-<article>
 {body}
-</article>
+<div class="related"><h3>相关文章</h3><ul>{related}</ul></div>
 <footer>版权所有: 某某市人民政府办公室 Copyright 2024 网站标识码 0000000000</footer>
 <script>console.log("footer")</script>
 </body></html>
 """
-    else:
-        page = f"<html><head><meta charset=\"{encoding}\"></head><body>\n{body}\n</body></html>\n"
     Path(path).write_bytes(page.encode(encoding))
     return Path(path)

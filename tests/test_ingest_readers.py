@@ -54,10 +54,12 @@ def test_docx_with_table_reads_back(notice_001, tmp_path):
     assert load_notice(to_docx(body, tmp_path / "001.docx", tables=[table])).text == expected
 
 
-def test_html_page_reads_back_without_its_furniture(notice_001, tmp_path):
+@pytest.mark.parametrize("article", [True, False], ids=["article", "plain-div"])
+def test_html_page_reads_back_without_its_furniture(notice_001, tmp_path, article):
     body, table, expected = notice_001
-    page = to_html(body, tmp_path / "001.html", tables=[table])
-    assert "统计代码" in page.read_text("utf-8")     # the page does carry scripts and nav
+    page = to_html(body, tmp_path / "001.html", tables=[table], article=article)
+    html = page.read_text("utf-8")
+    assert all(word in html for word in ["统计代码", "政务服务", "相关文章", "版权所有"])
     assert load_notice(page).text == expected
 
 
