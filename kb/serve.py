@@ -7,6 +7,7 @@ stays in force.
 """
 import json
 import sqlite3
+from html import escape
 from pathlib import Path
 
 import click
@@ -24,9 +25,26 @@ SETTINGS = {
 
 def load_metadata(path: Path = METADATA_PATH) -> dict:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        metadata = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as err:
         raise click.ClickException(f"{path}: cannot read the Datasette metadata: {err}")
+    metadata["description_html"] = metadata.get("description_html", "") + contents_html(metadata)
+    return metadata
+
+
+def contents_html(metadata: dict) -> str:
+    """The tables and canned queries with their descriptions, for the home page (Datasette's
+    own lists show bare names), built from the metadata so the two never disagree."""
+    database = metadata["databases"][DATABASE_NAME]
+
+    def listing(heading, entries):
+        items = "".join(
+            f'<li><a href="/{DATABASE_NAME}/{name}">{escape(entry.get("title", name))}</a>: '
+            f'{escape(entry["description"])}</li>'
+            for name, entry in entries.items() if not entry.get("hidden"))
+        return f"<h3>{heading}</h3><ul>{items}</ul>"
+
+    return listing("Tables", database["tables"]) + listing("Queries", database["queries"])
 
 
 def check_database(db_path) -> Path:
@@ -42,6 +60,12 @@ def check_database(db_path) -> Path:
         raise click.ClickException(f"{db_path}: not a readable SQLite database ({err})")
     if "finding" not in tables:
         raise click.ClickException(f"{db_path}: not a tongbao database (it has no finding table)")
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        # an immutable database is read without its write-ahead log: recent writes would vanish
+        raise click.ClickException(
+            f"{wal}: an import is still writing to {db_path}, or was interrupted; "
+            f"wait for it or run `tongbao import` again, then serve")
     return db_path
 
 
