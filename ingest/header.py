@@ -30,7 +30,7 @@ DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*|^|(?:通报|报告)\s+)"
                        r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 # The closing date, alone or after the signature: "州政府政务信息中心 2023年11月23日".
-SIGNATURE_DATE = re.compile(r"(?:[^\s,。:;]{2,30}\s+)?" + DATE_CN.pattern)
+SIGNATURE_DATE = re.compile(r"(?:(?P<org>[^\s,。:;]{2,30})\s+)?" + DATE_CN.pattern)
 ORG_END = r"(?:办公厅|办公室|人民政府|政府|管理局|服务局|数据局|委员会|小组|中心|公开办|信息办|局)"
 TITLE_END = re.compile(r"(通报|情况|报告|通知|函)》?$")
 ISSUER_BEFORE_TITLE = re.compile(rf"^(?P<issuer>[^,。:;《]{{2,40}}?{ORG_END})\s*(关于|对于)")
@@ -72,12 +72,14 @@ def find_issuer(title, lines):
         m = ISSUER_BEFORE_TITLE.match(title)
         if m:
             return m.group("issuer")
-    # The signature: the organisation's name just above the closing date.
-    for i in range(len(lines) - 1, max(len(lines) - 15, 0), -1):
-        if DATE_CN.fullmatch(lines[i].strip()) and i > 0:
-            above = lines[i - 1].strip()
-            if re.search(f"{ORG_END}$", above) and len(above) < 40:
-                return above
+    # The signature: the organisation's name before the closing date, on its line or above.
+    for i in range(len(lines) - 1, 0, -1):
+        m = SIGNATURE_DATE.fullmatch(lines[i].strip())
+        if m:
+            org = m.group("org") or lines[i - 1].strip()
+            if re.search(f"{ORG_END}$", org) and len(org) < 40:
+                return org
+            break
     # The subject of the opening sentence: "省政府办公厅组织开展了…", "国务院办公厅近来印发…".
     for line in lines[:15]:
         m = re.search(rf"([^\W\d_和及]{{2,30}}?{ORG_END})(近日|近期|近来|组织|对|于|印发|通报|公布)",
@@ -113,7 +115,7 @@ def find_period(title, text):
         m1, m2 = int(m.group("m1")), int(m.group("m2"))
         if m2 - m1 == 2 and m1 % 3 == 1:
             quarter = (m1 + 2) // 3
-    elif m.group("round") or (not m.group("half") and not m.group("month")):
+    elif m.group("round"):
         # An n-th round: a quarter only if the text names one for this period.
         q = QUARTER.search(CITATION.sub("", body))
         quarter = _number(q.group(1)) if q else None
@@ -130,7 +132,7 @@ def find_published(lines):
     for line in reversed(lines):
         m = SIGNATURE_DATE.fullmatch(line.strip())
         if m:
-            return _iso(*m.groups())
+            return _iso(*m.groups()[1:])
     for line in lines[:15]:
         m = PUBLISHED.search(line)
         if m:
@@ -177,10 +179,16 @@ def read_header(text):
     year, quarter, period, scope = find_period(title, text)
     national = bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
     province = find_province(title, issuer, lines, national)
-    prefecture = county = None
-    if province and issuer:
-        code = next(c for c, r in regions.region_index()[1].items() if r.name == province)
-        prefecture, county = regions.locate(issuer, code)
+    prefecture, county = regions.locate(issuer, province) if province else (None, None)
+    # "州政府政务信息中心", "县政府办公室": a local issuer that does not name its place; the
+    # place is the one of its level the notice names most.
+    unnamed = re.match(r"(州|市|县|区|旗|盟)(人民)?政府", issuer or "")
+    if province and unnamed and not (prefecture or county):
+        if unnamed.group(1) in "县区旗":
+            county = regions.most_mentioned(text, province, "county")
+            prefecture = regions.locate(county, province)[0] if county else None
+        else:
+            prefecture = regions.most_mentioned(text, province, "prefecture")
     return {"title": title, "issuer": issuer, "province": province, "prefecture": prefecture,
             "county": county, "year": year, "quarter": quarter, "period": period,
             "published": find_published(lines), "doc_number": find_doc_number(lines)}

@@ -53,6 +53,8 @@ def region_index():
     names = defaultdict(list)
     provinces = {}
     for code, name in table:
+        if name in ("市辖区", "县") or "直辖" in name:
+            continue        # placeholders of the table (a municipality's districts), not places
         code = code.ljust(12, "0")
         if code[2:] == "0" * 10:
             region = Region(code, name, "province")
@@ -73,9 +75,6 @@ def region_index():
         for form in forms:
             if len(form) >= 2:
                 names[form].append(region)
-    # Administrative-division names that cpca's table files under no real province.
-    names = {k: [r for r in v if "直辖" not in r.name] for k, v in names.items()}
-    names = {k: v for k, v in names.items() if v}
     # Aho-Corasick (pyahocorasick, which cpca itself uses): a regex alternation of several
     # thousand names is ten times slower.
     automaton = ahocorasick.Automaton()
@@ -134,10 +133,11 @@ def province_name(code):
     return region_index()[1][code].name
 
 
-def locate(issuer_text, province_code):
+def locate(issuer, province):
     """(prefecture, county) full names for an issuer below province level, else (None, None)."""
+    province_code = next(c for c, r in region_index()[1].items() if r.name == province)
     prefecture = county = None
-    for _, _, regions in mentions(issuer_text or ""):
+    for _, _, regions in mentions(issuer or ""):
         regions = [r for r in regions if r.province_code == province_code] or regions
         if len(regions) != 1:
             continue
@@ -148,6 +148,22 @@ def locate(issuer_text, province_code):
         elif r.level == "prefecture" and prefecture is None:
             prefecture = r.name
     return prefecture, county
+
+
+def most_mentioned(text, province, level):
+    """The prefecture or county of `province` the text names most often, as a full name
+    (a county's mentions count for its prefecture too); None when it names none."""
+    counts = Counter()
+    for _, _, regions in mentions(text):
+        inside = [r for r in regions if province_name(r.province_code) == province]
+        if len(inside) != 1:
+            continue
+        r = inside[0]
+        if r.level == level:
+            counts[r.name] += 1
+        elif level == "prefecture" and r.level == "county" and r.adcode[:4] in _prefectures():
+            counts[_prefectures()[r.adcode[:4]]] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 @lru_cache(maxsize=1)

@@ -98,3 +98,14 @@ def test_masked_year_stays_unknown(tmp_path):
     header = _notice_file(tmp_path, "关于****年第一季度全市政府网站检查情况的通报\n"
                           "各区政府:现将政府网站抽查情况通报如下,抽查合格率为98%。")
     assert (header["year"], header["quarter"]) == (None, 1)
+
+
+@pytest.mark.parametrize("name, prefecture, county", [
+    ("001_fa05f5aae7f74bf4", "黔东南苗族侗族自治州", None),  # issuer 州政府政务信息中心
+    ("r13", "楚雄彝族自治州", "武定县"),                     # issuer 县政府办公室
+    ("r08", "咸宁市", None),                               # issuer 市人民政府办公室
+    ("r24", None, None),                                   # 市政府办公厅 of a municipality
+])
+def test_unnamed_local_issuer_is_placed_by_the_text(name, prefecture, county):
+    header = load_notice(ROOT / "corpus" / f"{name}.txt").header
+    assert (header["prefecture"], header["county"]) == (prefecture, county)
