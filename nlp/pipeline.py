@@ -23,6 +23,13 @@ for _name in ("segments", "pass_rates", "findings", "table_spans"):
         Doc.set_extension(_name, default=None)
 
 
+def _with_evidence(doc, entries):
+    """Evidence is the notice text between start and end, line breaks and all."""
+    for e in entries:
+        e["evidence"] = doc.text[e["start"]:e["end"]]
+    return entries
+
+
 def _span(doc, start, end, label):
     return doc.char_span(start, max(end, start + 1), label=label, alignment_mode="expand")
 
@@ -37,7 +44,7 @@ def sections_component(doc):
 
 @Language.component("tongbao_rates")
 def rates_component(doc):
-    doc._.pass_rates = find_rates(doc._.segments, doc.text)
+    doc._.pass_rates = _with_evidence(doc, find_rates(doc._.segments, doc.text))
     doc.spans["pass_rates"] = [s for s in (_span(doc, r["start"], r["end"], r["scope"])
                                            for r in doc._.pass_rates) if s is not None]
     return doc
@@ -53,7 +60,7 @@ def findings_component(doc):
 
     from_tables, consumed = table_findings(doc.text, heading_at)
     doc._.table_spans = consumed
-    doc._.findings = dedupe(from_tables + sentence_findings(segments, skip=consumed))
+    doc._.findings = _with_evidence(doc, dedupe(from_tables + sentence_findings(segments, skip=consumed)))
     doc.spans["findings"] = [s for s in (_span(doc, f["start"], f["end"], f["polarity"])
                                          for f in doc._.findings) if s is not None]
     return doc

@@ -125,6 +125,5 @@ def _add(rates, seen, entry, seg, i, j):
                 if k in entry and k not in other:
                     other[k] = entry[k]
             return
-    start, end = seg.span(i, j)
-    entry.update({"evidence": seg.text.strip(), "start": start, "end": end})
+    entry.update({"evidence": seg.text, "start": seg.start, "end": seg.end})
     rates.append(entry)

@@ -71,6 +71,8 @@ def _joins_next(line, nxt):
         return False
     if line[-1] in "、,，(（“":
         return True
+    if re.search(r"(?:来源|作者|编辑|发布时间|时间|日期|浏览|阅读)[:：]", line):
+        return False          # a line of page metadata
     # a long paragraph cut in the middle of a word
     return len(line) >= 30 and line[-1] not in SENT_END + ":：)）”" and "\u4e00" <= nxt[0] <= "\u9fff"
 

@@ -204,7 +204,7 @@ def _quoted_names(clause, base):
             elif not re.search(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$", lead_text):
                 continue          # 出现“倍受青睐”: quoted words, not a name
         name = clean_name(inner)
-        if not looks_like_unit(name, loose=len(name) >= 3) or "网站" in inner[:-2]:
+        if not looks_like_unit(name, vouched=len(name) >= 3) or "网站" in inner[:-2]:
             continue
         channel, _ = channel_after(clause, m.end())
         if channel is None:

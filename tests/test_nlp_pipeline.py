@@ -1,0 +1,84 @@
+"""The spaCy pipeline and the notice record it yields for real notices."""
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from ingest import load_notice
+from nlp import Parser, parse_notice
+from nlp.pipeline import build_pipeline
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+SCHEMA = json.loads((Path(__file__).parent / "record_schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return Parser()
+
+
+@pytest.fixture(scope="module")
+def qinghai(parser):
+    notice = load_notice(next(CORPUS.glob("000_*.txt")))
+    return notice, parser.parse(notice)
+
+
+def test_pipeline_is_blank_chinese_with_jieba_and_registered_components():
+    nlp = build_pipeline()
+    assert nlp.lang == "zh"
+    assert nlp.pipe_names == ["tongbao_sections", "tongbao_rates", "tongbao_findings"]
+    assert nlp.tokenizer.segmenter == "jieba"
+    doc = nlp("一、主要问题\n如:泽库县政府网站连续四个季度检查不合格。")
+    assert [f["unit"] for f in doc._.findings] == ["泽库县"]
+    assert [s.text for s in doc.spans["sections"]] == ["一、主要问题"]
+    assert doc.spans["findings"][0].start_char <= doc.text.index("泽库县")
+
+
+def test_record_follows_the_schema(qinghai):
+    _, record = qinghai
+    jsonschema.validate(record, SCHEMA)
+
+
+def test_header_copied_with_source(qinghai):
+    notice, record = qinghai
+    assert record["notice"]["source"] == notice.path
+    assert record["notice"]["sha256"] == notice.sha256
+    assert record["notice"]["province"] == notice.header.get("province")
+
+
+def test_findings_point_at_their_evidence(qinghai):
+    notice, record = qinghai
+    for f in record["findings"] + record["pass_rates"]:
+        assert notice.text[f["start"]:f["end"]] == f["evidence"], f
+        if "month" not in f and "rate" not in f:
+            assert f["unit"] in f["evidence"].replace("\n", "") or f["unit"] in notice.text, f
+
+
+def test_qinghai_findings(qinghai):
+    _, record = qinghai
+    by_unit = {}
+    for f in record["findings"]:
+        by_unit.setdefault(f["unit"], []).append(f)
+    zeku = by_unit["泽库县"]
+    assert {f["problem"] for f in zeku} >= {"not_updated", "unspecified"}
+    assert any(f.get("consecutive_periods") == 4 for f in zeku)
+    assert all(f["section"] == "(一)不及时更新问题反弹" for f in zeku)
+    assert [f["polarity"] for f in by_unit["西宁城东公安"]] == ["positive"]
+    assert by_unit["青海省社会组织"][0]["problem"] == "interaction_poor"
+    assert [(r["scope"], r["rate"]) for r in record["pass_rates"]] == [("website", 91.8), ("new_media", 69.8)]
+    assert "马燕燕" not in by_unit          # the page's editor, not a unit
+
+
+def test_table_months(parser):
+    record = parser.parse(load_notice(next(CORPUS.glob("001_*.txt"))))
+    months = sorted(f["month"] for f in record["findings"] if f["unit"] == "贵州省黔东南州文旅在线" and "month" in f)
+    assert months == [8, 10]
+
+
+def test_parse_notice_reuses_one_parser():
+    notice = load_notice(CORPUS / "r23.txt")
+    first = parse_notice(notice)
+    assert parse_notice(notice) == first
+    assert sorted(f["unit"] for f in first["findings"]) == sorted(
+        ["濮阳知识产权", "大美马市坪", "固始民政", "和谐张集", "大美新安集", "河南油田公安"])

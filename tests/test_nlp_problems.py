@@ -1,0 +1,43 @@
+"""Polarity and problem types decided from the words of real notices."""
+from nlp.problems import classify, consecutive_periods, polarity_of, problems_of
+
+
+def test_blame_and_praise():
+    assert polarity_of("等政府网站更新不及时栏目超过10个") == "negative"
+    assert polarity_of("达标率较高的政府网站有") == "positive"
+    assert polarity_of("重视程度高,监管措施有力,合格率达到100%") == "positive"
+    assert polarity_of("未发现突出问题") is None
+
+
+def test_problem_codes_from_predicates():
+    assert problems_of("等微信公众号存在严重表述不规范") == ["wording_error"]
+    assert problems_of("网站主页无法访问") == ["site_unavailable"]
+    assert problems_of("未按要求完成转载工作") == ["repost_missing"]
+    assert problems_of("账号名称变更未在“全国政务新媒体信息报送系统”中备案") == ["registration"]
+    assert problems_of("存在SQL注入漏洞、XSS跨站漏洞等问题") == ["security"]
+    assert problems_of("参与非政务工作互动或点赞等") == ["improper_conduct"]
+    # the problem that is the object of 整改 is not a second problem
+    assert problems_of("未按要求完成省上下发的错敏信息整改") == ["rectification"]
+
+
+def test_unspecified_only_when_nothing_specific_is_said():
+    polarity, codes, _ = classify(["等网站问题突出"], [])
+    assert (polarity, codes) == ("negative", ["unspecified"])
+    polarity, codes, n = classify(["政府网站连续四个季度检查不合格"], [])
+    assert codes == ["unspecified"] and n == 4
+
+
+def test_heading_decides_when_the_sentence_says_nothing():
+    polarity, codes, _ = classify(["如:青海微气象"], ["二、主要问题", "(一)不及时更新问题反弹"])
+    assert polarity == "negative" and codes == ["not_updated"]
+    assert classify(["西区政府、米易县政府"], ["第四季度政府网站和政务新媒体工作成效明显的单位"])[0] == "positive"
+    assert classify(["西区政府"], ["二、主要问题"], allow_heading=False)[0] is None
+
+
+def test_exhortations_are_not_praise():
+    assert classify(["要积极创新解读形式"], ["四、下一步工作要求"])[0] is None
+
+
+def test_consecutive_periods():
+    assert consecutive_periods("泽库县政府网站连续四个季度检查不合格。") == 4
+    assert consecutive_periods("连续2个季度合格") is None

@@ -1,0 +1,40 @@
+"""Pass rates read from sentences of real notices."""
+from nlp.rates import find_rates
+from nlp.sections import split_sentences
+
+
+def rates(text):
+    return [(r["scope"], r["rate"], r.get("checked"), r.get("failed"), r.get("subject"))
+            for r in find_rates(split_sentences(text), text)]
+
+
+def test_rates_in_order_of_their_channels():
+    text = "其中,存在突出问题的政府网站11个、政务新媒体343家,达标率分别为91.8%和69.8%。"
+    assert [r[:2] for r in rates(text)] == [("website", 91.8), ("new_media", 69.8)]
+
+
+def test_counts_of_checked_and_failed():
+    text = "2.政务新媒体方面:本季度共检查314个,不合格55个,合格率为82.48%。"
+    assert rates(text) == [("new_media", 82.48, 314, 55, None)]
+
+
+def test_scope_from_the_nearest_channel_word():
+    text = "本次共检查全省443家政府网站、2833家政务新媒体,其中网站合格率为100%;2个政务新媒体不合格,合格率为99.93%。"
+    assert [r[:2] for r in rates(text)] == [("website", 100.0), ("new_media", 99.93)]
+
+
+def test_not_pass_rates():
+    assert rates("转载率达到100%。办结率100%。90分以上的网站38家,占比95%。") == []
+    assert rates("合格率较上一季度提高了2.1%。合格率不足70%。此次普查发现不合格网站1家,不合格率1.85%。") == []
+
+
+def test_rates_after_rectification_and_per_subject():
+    text = "总体合格率为93.40%,整改后合格率达到99.05%。"
+    assert [r[1:] for r in rates(text)][1] == (99.05, None, None, "整改后")
+    text = "1月份合格率98.6%,其中区网站93.8%,部门网站100%。"
+    assert [(r[1], r[4]) for r in rates(text)] == [(98.6, None), (93.8, "区网站"), (100.0, "部门网站")]
+
+
+def test_a_title_restating_the_body_counts_once():
+    text = "全省共开设政务新媒体3086个 一季度抽查合格率为99.4%\n本次共选取507个政务新媒体进行抽查,抽查合格率为99.4%。"
+    assert [r[1] for r in rates(text)] == [99.4]

@@ -1,0 +1,56 @@
+"""Result tables flattened with pipes, as ingest gives them for HTML and PDF."""
+from nlp.tables import table_findings
+
+HTML_TABLE = """附件2:抽查新媒体名单及问题曝光情况
+(一)州直部门政务微博更新情况 | |||||||
+序号 |
+名称 |
+主办单位 |
+8月更新情况 |
+9月更新情况 |
+10月更新情况 | ||
+1 |
+黔东南州生态环境局 |
+黔东南州生态环境局 |
+不合格 |
+合格 |
+合格 | ||
+2 |
+黔东南民政 |
+黔东南州民政局 |
+合格 |
+合格 |
+合格 | ||
+3 |
+贵州省黔东南州文旅在线 |
+黔东南州文体广电旅游局 |
+不合格 |
+合格 |
+不合格 | ||"""
+
+PDF_TABLE = """2017年第四季度抽查不合格政府网站名单
+序号 | 名称 | 主办单位 | 网址 | 问题
+1 | 堆龙德庆区人民政府网 | 堆龙德庆区人民政府办公室 | http://www.dl.gov.cn | 首页栏目超过2周未更新
+2 | 拉萨市国土资源局网站 | 拉萨市国土资源局 | http://gtzy.ls.gov.cn | 空白栏目5个
+3 | 当雄县人民政府网 | 当雄县人民政府办公室 | http://www.dx.gov.cn | 网站无法访问"""
+
+
+def test_each_failing_month_is_a_finding():
+    found, consumed = table_findings(HTML_TABLE, lambda offset: ["附件2:抽查新媒体名单及问题曝光情况"])
+    got = [(f["unit"], f["month"], f["problem"], f["channel"]) for f in found]
+    assert got == [("黔东南州生态环境局", 8, "not_updated", "weibo"),
+                   ("贵州省黔东南州文旅在线", 8, "not_updated", "weibo"),
+                   ("贵州省黔东南州文旅在线", 10, "not_updated", "weibo")]
+    assert consumed and HTML_TABLE[found[0]["start"]:found[0]["end"]].startswith("1 |")
+
+
+def test_problem_column_of_a_pdf_table():
+    found, _ = table_findings(PDF_TABLE, lambda offset: [])
+    got = [(f["unit"], f["problem"]) for f in found]
+    assert got == [("堆龙德庆区人民政府网", "not_updated"), ("拉萨市国土资源局网站", "blank_column"),
+                   ("当雄县人民政府网", "site_unavailable")]
+
+
+def test_tables_without_results_are_left_to_the_sentences():
+    text = "序号 | 主办单位 | 新媒体名称 | 发布条数 |\n1 | 县公安局 | 武定警方 | 72 |"
+    assert table_findings(text, lambda offset: []) == ([], [])

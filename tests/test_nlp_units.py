@@ -1,0 +1,70 @@
+"""Unit names read from the structure of sentences taken from real notices."""
+from nlp.units import clean_name, looks_like_unit, names_in_sentence
+
+
+def names(text):
+    return [n.text for _, _, ns in names_in_sentence(text) for n in ns]
+
+
+def channels(text):
+    return {n.text: n.channel for _, _, ns in names_in_sentence(text) for n in ns}
+
+
+def test_enumeration_under_a_shared_predicate():
+    text = "如:省民宗委、青海动物卫生监督、玉树市、海晏县、贵南县等政府网站更新不及时栏目超过10个。"
+    assert names(text) == ["省民宗委", "青海动物卫生监督", "玉树市", "海晏县", "贵南县"]
+
+
+def test_enumeration_introduced_by_you_keeps_channel_in_brackets():
+    text = ("不合格的政务新媒体分别是:黔东南州生态环境局(政务微博)、从江政务(政务微博)、"
+            "健康黔东南(政务微信)、锦屏县政府(政务微信)。")
+    got = channels(text)
+    assert list(got) == ["黔东南州生态环境局", "从江政务", "健康黔东南", "锦屏县政府"]
+    assert got["从江政务"] == "weibo" and got["健康黔东南"] == "wechat"
+
+
+def test_each_name_with_its_own_predicate():
+    text = "其中:司法局出现错误表述1次、自然资源局出现错别字1次、涂岭镇出现错别字1次、山腰街道出现错误表述2次"
+    parsed = [(n.text, n.rest) for _, _, ns in names_in_sentence(text) for n in ns]
+    assert [p[0] for p in parsed] == ["司法局", "自然资源局", "涂岭镇", "山腰街道"]
+    assert parsed[1][1] == "出现错别字1次"
+
+
+def test_quoted_accounts_after_the_body_that_runs_them():
+    text = ("不合格政务新媒体分别为:宝鸡市卫生健康委员会“健康宝鸡公众服务”微信服务号,"
+            "宝鸡市信访局“宝鸡信访”、陇县公安局“陇县公安”微信订阅号。")
+    assert names(text) == ["健康宝鸡公众服务", "宝鸡信访", "陇县公安"]
+
+
+def test_quoted_columns_and_quoted_words_are_not_units():
+    assert names("其中,共和县国土资源局网站“工作动态”栏目超过一年不更新。") == ["共和县国土资源局"]
+    assert names("如钦州市人民政府门户网站出现“倍受青睐”、“拔款”、“关健”等;") == ["钦州市"]
+
+
+def test_subject_cut_before_its_predicate():
+    assert names("仁和区公开回复的信件格式不规范") == ["仁和区"]
+    assert names("南京市发挥政务新媒体矩阵联动效应,转载全国两会权威信息3764条次") == ["南京市"]
+
+
+def test_last_name_after_he_or_ji():
+    text = "省港航管理局、省节能监察大队和省建设标准定额站网站既未在首页开设专栏转载国务院政策信息"
+    assert names(text) == ["省港航管理局", "省节能监察大队", "省建设标准定额站"]
+
+
+def test_classes_of_units_and_lists_of_words_are_not_names():
+    assert names("部分县级政府网站未设置政策解读栏目") == []
+    assert names("要加强值班读网监测,健全运维保障、功能升级、安全防护、监测预警、应急处置等工作机制") == []
+    assert names("其中,省直部门23个、玉树州7个、海南州4个政府网站未进行IPV6改造。") == []
+
+
+def test_body_behind_a_column():
+    text = "重点领域公开-国企监管栏目(财政局)、重点领域公开-养老服务栏目(民政局),均超过6个月未更新。"
+    assert names(text) == ["财政局", "民政局"]
+
+
+def test_clean_name_and_looks_like_unit():
+    assert clean_name("浦北县人民政府门户网站") == "浦北县"
+    assert clean_name("青海老年大学(省民政厅)") == "青海老年大学"
+    assert looks_like_unit("泽库县")
+    assert not looks_like_unit("按照国务院办公厅")
+    assert not looks_like_unit("各县级政府")
