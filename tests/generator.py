@@ -1,6 +1,6 @@
 """A deterministic generator of synthetic inspection notices, each with its gold record.
 
-    python -m tests.generator OUT_DIR -n 1000 --seed 1 [--formats txt,html,pdf,docx]
+    python -m tests.generator OUT_DIR -n 1000 --seed 1 [--mix txt=6,html=2,pdf=1,docx=1] [--jobs 2]
 
 writes OUT_DIR/notices/gNNNNNN.{txt,html,pdf,docx} and OUT_DIR/gold/gNNNNNN.json (the gold
 format of shared/spec/findings.md, plus an `offender` key on planted repeat offenders).
@@ -595,14 +595,16 @@ def glue_pinyin(text, rng):
 # ---------------------------------------------------------------- files
 
 
+# the share of each format in a corpus; PDFs are the slowest to write (about 2 s each)
 FORMAT_WEIGHTS = {"txt": 6, "html": 2, "pdf": 1, "docx": 1}
 
 
-def write_notice(out_dir, seed, index, formats=tuple(FORMAT_WEIGHTS)):
+def write_notice(out_dir, seed, index, mix=None):
     """Write notice `index` and its gold record; returns the notice's path."""
     text, title, gold, _ = compose(seed, index)
     rng = random.Random(f"format/{seed}/{index}")
-    fmt = rng.choices(formats, weights=[FORMAT_WEIGHTS[f] for f in formats])[0]
+    mix = mix or FORMAT_WEIGHTS
+    fmt = rng.choices(list(mix), weights=list(mix.values()))[0]
     name = f"g{index:06d}"
     path = Path(out_dir) / "notices" / f"{name}.{fmt}"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -627,10 +629,10 @@ def _write_one(args):
     return write_notice(*args)
 
 
-def generate(out_dir, n, seed=1, formats=tuple(FORMAT_WEIGHTS), start=0, jobs=1):
+def generate(out_dir, n, seed=1, mix=None, start=0, jobs=1):
     """Write notices start..start+n-1, each on its own; yields each path as it is written.
     With jobs > 1 they are written by that many processes (same files, same bytes)."""
-    tasks = ((out_dir, seed, i, formats) for i in range(start, start + n))
+    tasks = ((out_dir, seed, i, mix) for i in range(start, start + n))
     if jobs <= 1:
         _quiet()
         yield from map(_write_one, tasks)
@@ -651,14 +653,17 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", type=int, default=0, help="index of the first notice")
     ap.add_argument("--jobs", type=int, default=1, help="processes writing notices")
-    ap.add_argument("--formats", default=",".join(FORMAT_WEIGHTS),
-                    help="comma-separated subset of txt,html,pdf,docx")
+    ap.add_argument("--mix", default=",".join(f"{k}={v}" for k, v in FORMAT_WEIGHTS.items()),
+                    help="formats and their weights, e.g. txt=6,html=2,pdf=1,docx=1")
     args = ap.parse_args(argv)
-    formats = tuple(f for f in args.formats.split(",") if f)
-    unknown = set(formats) - set(FORMAT_WEIGHTS)
+    try:
+        mix = {k: float(v) for k, v in (item.split("=") for item in args.mix.split(","))}
+    except ValueError:
+        ap.error(f"--mix: expected FORMAT=WEIGHT,…, got {args.mix!r}")
+    unknown = set(mix) - set(FORMAT_WEIGHTS)
     if unknown:
         ap.error(f"unknown formats: {', '.join(sorted(unknown))}")
-    count = sum(1 for _ in generate(args.out_dir, args.n, args.seed, formats, args.start, args.jobs))
+    count = sum(1 for _ in generate(args.out_dir, args.n, args.seed, mix, args.start, args.jobs))
     print(f"wrote {count} notices and their gold records to {args.out_dir}")
 
 

@@ -115,7 +115,7 @@ def bad_import(tmp_path_factory):
         shutil.copy(src, inbox / src.name)
         good[src.name] = sha(src)
     for i, fmt in enumerate(("html", "docx", "pdf")):   # and generated ones in the other formats
-        path = next(generate(root / "gen", 1, seed=5, formats=(fmt,), start=i))
+        path = next(generate(root / "gen", 1, seed=5, mix={fmt: 1}, start=i))
         shutil.copy(path, inbox / path.name)
         good[path.name] = sha(path)
 
