@@ -23,10 +23,10 @@ for _name in ("segments", "pass_rates", "findings", "table_spans"):
         Doc.set_extension(_name, default=None)
 
 
-def _with_evidence(doc, entries):
+def _with_evidence(text, entries):
     """Evidence is the notice text between start and end, line breaks and all."""
     for e in entries:
-        e["evidence"] = doc.text[e["start"]:e["end"]]
+        e["evidence"] = text[e["start"]:e["end"]]
     return entries
 
 
@@ -36,7 +36,7 @@ def _span(doc, start, end, label):
 
 @Language.component("tongbao_sections")
 def sections_component(doc):
-    doc._.segments = split_sentences(doc.text)
+    doc._.segments = split_sentences(doc.text)  # the one read of Doc.text in this component
     doc.spans["sections"] = [s for s in (_span(doc, seg.start, seg.end, "heading")
                                          for seg in doc._.segments if seg.is_heading) if s is not None]
     return doc
@@ -44,7 +44,8 @@ def sections_component(doc):
 
 @Language.component("tongbao_rates")
 def rates_component(doc):
-    doc._.pass_rates = _with_evidence(doc, find_rates(doc._.segments, doc.text))
+    text = doc.text          # Doc.text is rebuilt from the tokens on every access
+    doc._.pass_rates = _with_evidence(text, find_rates(doc._.segments, text))
     doc.spans["pass_rates"] = [s for s in (_span(doc, r["start"], r["end"], r["scope"])
                                            for r in doc._.pass_rates) if s is not None]
     return doc
@@ -58,9 +59,10 @@ def findings_component(doc):
         before = [s for s in segments if s.start <= offset]
         return before[-1].headings if before else []
 
-    from_tables, consumed = table_findings(doc.text, heading_at)
+    text = doc.text
+    from_tables, consumed = table_findings(text, heading_at)
     doc._.table_spans = consumed
-    doc._.findings = _with_evidence(doc, dedupe(from_tables + sentence_findings(segments, skip=consumed)))
+    doc._.findings = _with_evidence(text, dedupe(from_tables + sentence_findings(segments, skip=consumed)))
     doc.spans["findings"] = [s for s in (_span(doc, f["start"], f["end"], f["polarity"])
                                          for f in doc._.findings) if s is not None]
     return doc
