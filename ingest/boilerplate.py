@@ -16,11 +16,13 @@ BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您的|您当前的|您所在的|当
 # A bar of short items split by | or 丨: "设为首页 | 加入收藏 | 无障碍阅读".
 BAR_SPLIT = re.compile(r"\s*[|丨｜]\s*")
 # 字号: 默认 超大 | 打印 |    【字体:大 中 小】打印本页    A+ A-
-SIZE_WIDGET = re.compile(r"(字号|字体|字体大小)\s*[:：]?\s*[\[【]?\s*(默认|大|超大|分享|$|[:：]\s*$)"
+SIZE_WIDGET = re.compile(r"(字号|字体|字体大小)\s*[:：]\s*[\[【]?\s*(默认|大\s*中\s*小|超大|分享|$)"
                          r"|【\s*字体|\bA\+\s*A-|打印本页|分享到\s*[:：]?\s*$|打印\s*[|丨]?\s*$")
 # A page-meta label with nothing after it: "作者:" "浏览:" "文 号:".
 EMPTY_LABEL = re.compile(r"^[•·\s]*(作\s*者|编\s*辑|责任编辑|来\s*源|信息来源|浏览量?|阅读(次数|人数)?|点击(数|量)?"
                          r"|人\s*气|文\s*号|索\s*引\s*号|发布机构|字\s*号|字\s*体)\s*[:：]\s*$")
+# The labels of a page's meta line: "发布时间:… 来源:… 阅读次数:".
+META_LABEL = re.compile(r"(发布时间|发布日期|日期|时间|来源|作者|编辑|浏览|阅读次数|阅读人数|点击|人气)\s*[:：]")
 URL = re.compile(r"(https?://|www\.)\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net|org|top|tw|xyz|cc|info)\b/?",
                  re.I)
 # An SEO spam title: short phrases glued by underscores, no sentence punctuation.
@@ -45,9 +47,14 @@ def is_furniture(line, at_top=False):
     s = line.strip()
     if not s:
         return True
-    if BREADCRUMB.search(s) or MARKUP_RESIDUE.search(s) or MOJIBAKE.search(s):
+    if BREADCRUMB.search(s) or MARKUP_RESIDUE.search(s) or EMPTY_LABEL.match(s):
         return True
-    if SIZE_WIDGET.search(s) or EMPTY_LABEL.match(s) or REPOST_DISCLAIMER.search(s):
+    # Short lines or page-meta lines only: a finding may speak of a site's 字号.
+    if (len(s) <= 40 or len(META_LABEL.findall(s)) >= 2) and SIZE_WIDGET.search(s):
+        return True
+    if len(s) <= 40 and MOJIBAKE.search(s):
+        return True
+    if REPOST_DISCLAIMER.search(s):
         return True
     if SPAM_TITLE.match(s) or RELATED_HEADING.fullmatch(s):
         return True
@@ -59,9 +66,11 @@ def is_furniture(line, at_top=False):
     items = [i for i in BAR_SPLIT.split(s) if i]
     if at_top and len(items) >= 4 and all(len(i) <= 8 and not re.search(r"\d|、", i) for i in items):
         return True          # a bar of site links above the notice
-    if len(items) >= 3 and all(len(i) <= 12 for i in items) and any(WIDGET.search(i) for i in items):
-        return True
-    if len(s) <= 30 and WIDGET.search(s) and not re.search(r"[,。;]", s) \
+    widgets = sum(bool(WIDGET.search(i)) for i in items)
+    if len(items) >= 3 and all(len(i) <= 12 and not i.isdigit() for i in items) \
+            and widgets >= max(2, len(items) / 2):
+        return True          # 设为首页 | 加入收藏 | 无障碍阅读; a table row has few such cells
+    if len(s) <= 30 and "|" not in s and WIDGET.search(s) and not re.search(r"[,。;]", s) \
             and not re.search(r"(通报|检查|抽查|情况|网站|新媒体|单位|政府)", s):
         return True
     if len(s) <= 40 and s[-1] in "!！" and not re.search(r"\d", s):

@@ -105,6 +105,14 @@ def normalize_without_furniture(raw):
         n.notice_lines = keep_all
 
 
+def test_lines_that_speak_of_widgets_are_kept():
+    """A finding about a site's 字号 or 首页, and a table row naming a column, are the notice."""
+    lines = ["部分网站字号大小不一致,首页栏目更新不及时。", "字号: 默认 超大 | 打印 |",
+             "序号 | 栏目 | 问题", "1 | 网站首页 | 打印功能无法使用", "2 | 无障碍阅读 | 首页链接失效"]
+    text, _ = normalize("\n".join(lines))
+    assert text.split("\n") == [lines[0]] + lines[2:]
+
+
 def test_table_cells_with_links_kept(notices):
     assert "http://fgw.qdn.gov.cn/ |" in _by_prefix(notices, "001").text
 
