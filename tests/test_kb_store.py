@@ -1,0 +1,204 @@
+"""The store and the importer: schema, Chinese full-text search, idempotence, replacement,
+failures."""
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb import store
+from kb.fts import fts_query, search
+from kb.importer import import_paths, period_key, prepare
+from kb.problem_types import PROBLEM_TYPES
+
+ROOT = Path(__file__).parent.parent
+CORPUS = ROOT / "corpus"
+KB_NOTICES = Path(__file__).parent / "kb_notices"
+
+
+def file_digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory):
+    """The real corpus imported once (two workers)."""
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    summary = import_paths([CORPUS], db, jobs=2)
+    assert summary.failed == 0, summary.failures
+    return db
+
+
+@pytest.fixture
+def conn(corpus_db):
+    c = store.connect(corpus_db, readonly=True)
+    yield c
+    c.close()
+
+
+def test_every_corpus_notice_is_stored(conn):
+    files = sorted(CORPUS.glob("*.txt"))
+    stored = {r[0] for r in conn.execute("SELECT sha256 FROM notice")}
+    assert stored == {file_digest(f) for f in files}
+    qinghai = conn.execute("SELECT province, year, quarter, period_key FROM notice "
+                           "WHERE source_path LIKE '%000_05253d980fb5c9d6.txt'").fetchone()
+    assert qinghai == ("青海省", 2020, 4, "2020Q4")
+
+
+def test_pragmas_and_reference_tables(corpus_db):
+    c = store.connect(corpus_db)
+    assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert c.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
+    assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+    labels = dict(c.execute("SELECT code, label FROM problem_type"))
+    assert len(labels) == len(PROBLEM_TYPES) and labels["not_updated"] == "更新不及时"
+    assert c.execute("SELECT name, latitude IS NOT NULL FROM region WHERE code = '632323'"
+                     ).fetchone() == ("泽库县", 1)
+    indexed = {r[0] for r in c.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'finding'")}
+    assert {"ix_finding_province", "ix_finding_problem", "ix_finding_period_key"} <= indexed
+    c.close()
+
+
+@pytest.mark.parametrize("words, expected_in_text", [("更新不及时", "更新不及时"),
+                                                     ("泽库县", "泽库县")])
+def test_chinese_search_finds_notices(conn, words, expected_in_text):
+    found = search(conn, "notice_fts", words)
+    truth = {r[0] for r in conn.execute("SELECT id FROM notice WHERE instr(text, ?) > 0",
+                                        (expected_in_text,))}
+    assert truth and set(found) == truth
+
+
+@pytest.mark.parametrize("words", ["更新不及时", "泽库县"])
+def test_chinese_search_finds_findings(conn, words):
+    found = set(search(conn, "finding_fts", words, limit=10_000))
+    truth = {r[0] for r in conn.execute(
+        "SELECT id FROM finding WHERE instr(evidence, ?) > 0 OR instr(unit_name, ?) > 0",
+        (words, words))}
+    assert truth, "the parser finds findings whose evidence says " + words
+    assert found == truth
+
+
+def test_fts_query_segments_like_the_index():
+    assert fts_query("泽库县") == '"泽库 泽库县"'
+    assert fts_query("更新不及时 泽库县") == '"更新 不 及时" AND "泽库 泽库县"'
+    assert fts_query('  "; ') is None
+
+
+def test_qinghai_drug_administration_written_two_ways_is_one_body(conn):
+    rows = conn.execute(
+        "SELECT a.alias, u.organization, u.channel FROM unit_alias a JOIN unit u ON u.id = a.unit_id "
+        "JOIN notice n ON n.id = a.notice_id WHERE n.source_path LIKE '%000_05253d980fb5c9d6.txt' "
+        "AND a.alias IN ('省药品监管局', '省药品监督管理局')").fetchall()
+    assert {alias for alias, _, _ in rows} == {"省药品监管局", "省药品监督管理局"}
+    assert {org for _, org, _ in rows} == {"青海省药品监督管理局"}
+
+
+def test_qiandongnan_weibo_and_wechat_are_two_units_of_one_body(conn):
+    rows = conn.execute(
+        "SELECT DISTINCT u.id, u.channel, u.organization FROM finding f JOIN unit u ON u.id = f.unit_id "
+        "JOIN notice n ON n.id = f.notice_id WHERE n.source_path LIKE '%001_fa05f5aae7f74bf4.txt' "
+        "AND f.unit_name = '黔东南州自然资源局'").fetchall()
+    assert {channel for _, channel, _ in rows} == {"weibo", "wechat"}
+    assert len({uid for uid, _, _ in rows}) == 2
+    assert {org for _, _, org in rows} == {"黔东南州自然资源局"}
+
+
+def test_period_keys_sort_and_name_half_years():
+    assert period_key({"year": 2020, "quarter": 4}) == "2020Q4"
+    assert period_key({"year": 2024, "quarter": None, "period": "2024年下半年"}) == "2024H2"
+    assert period_key({"year": 2016, "period": "2016年第三次"}) == "2016"
+    assert period_key({"year": None}) is None
+
+
+# --- idempotence, replacement, failures ------------------------------------------------------
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    src = tmp_path / "notices"
+    src.mkdir()
+    for name in ("000_05253d980fb5c9d6.txt", "002_9d929644672a2470.txt", "r08.txt"):
+        shutil.copy(CORPUS / name, src / name)
+    return src
+
+
+def table_rows(db):
+    c = sqlite3.connect(db)
+    rows = {t: c.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            for t in ("notice", "unit", "unit_alias", "finding", "pass_rate", "repeat_offender",
+                      "import_error")}
+    c.close()
+    return rows
+
+
+def test_reimporting_an_unchanged_corpus_writes_nothing(small_corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    first = import_paths([small_corpus], db, jobs=1)
+    assert first.added == 3 and first.findings > 0
+    before = file_digest(db)
+    again = import_paths([small_corpus], db, jobs=2)
+    assert (again.added, again.replaced, again.unchanged, again.findings) == (0, 0, 3, 0)
+    assert not again.offenders_changed
+    assert file_digest(db) == before
+
+
+def test_a_changed_file_replaces_its_rows(small_corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    import_paths([small_corpus], db, jobs=1)
+    target = small_corpus / "r08.txt"
+    text = target.read_text("utf-8")
+    assert "市司法局" in text
+    old = table_rows(db)
+    target.write_text(text.replace("市司法局", "市统计局"), "utf-8")
+    summary = import_paths([small_corpus], db, jobs=1)
+    assert (summary.replaced, summary.unchanged) == (1, 2)
+    c = sqlite3.connect(db)
+    notices = c.execute("SELECT id, sha256 FROM notice WHERE source_path = ?",
+                        (str(target.resolve()),)).fetchall()
+    assert len(notices) == 1 and notices[0][1] == file_digest(target)
+    names = {r[0] for r in c.execute("SELECT unit_name FROM finding WHERE notice_id = ?",
+                                     (notices[0][0],))}
+    assert "市统计局" in names and "市司法局" not in names
+    # the other notices' rows are untouched; no finding or alias points at a deleted notice
+    assert c.execute("SELECT count(*) FROM notice").fetchone()[0] == 3
+    assert c.execute("SELECT count(*) FROM finding WHERE notice_id NOT IN (SELECT id FROM notice)"
+                     ).fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM finding_fts").fetchone()[0] == \
+        c.execute("SELECT count(*) FROM finding").fetchone()[0]
+    kept = [r for r in old["finding"] if r[1] != notices[0][0]]
+    assert all(r in table_rows(db)["finding"] for r in kept if r[1] != old["notice"][2][0])
+    c.close()
+
+
+def test_a_bad_file_is_recorded_and_the_rest_imported(small_corpus, tmp_path):
+    (small_corpus / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8 not a notice \x00\x00")
+    db = tmp_path / "kb.db"
+    result = subprocess.run([sys.executable, "-m", "tongbao.cli", "import", str(small_corpus),
+                             "--db", str(db), "--jobs", "2"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "broken.txt" in result.stderr
+    c = sqlite3.connect(db)
+    errors = c.execute("SELECT path, reason FROM import_error").fetchall()
+    assert len(errors) == 1 and errors[0][0].endswith("broken.txt") and errors[0][1]
+    assert c.execute("SELECT count(*) FROM notice").fetchone()[0] == 3
+    c.close()
+    # fixed, the file imports and its error goes
+    (small_corpus / "broken.txt").write_text((CORPUS / "r12.txt").read_text("utf-8"), "utf-8")
+    assert import_paths([small_corpus], db, jobs=1).failed == 0
+    c = sqlite3.connect(db)
+    assert c.execute("SELECT count(*) FROM import_error").fetchone()[0] == 0
+    c.close()
+
+
+def test_prepare_rejects_an_unknown_problem_code(tmp_path):
+    from ingest import load_notice
+    notice = load_notice(CORPUS / "r08.txt")
+    record = {"notice": {}, "pass_rates": [],
+              "findings": [{"unit": "市司法局", "polarity": "negative", "problem": "bad_code"}]}
+    with pytest.raises(ValueError, match="bad_code"):
+        prepare(notice, record)
