@@ -31,6 +31,9 @@ def decode(path, data):
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return text
     if _looks_binary(data[:4096]):
         raise IngestError(path, "binary file, not text")
     best = from_bytes(data).best()
@@ -40,6 +43,25 @@ def decode(path, data):
     if not text.strip():
         raise IngestError(path, "empty file")
     return text
+
+
+_TEXT_CHAR = re.compile(r"[\t\n\r\x20-\x7e\xa0-\u024f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _utf16_without_bom(data):
+    """UTF-16 text saved without a byte-order mark: the byte order whose decoding reads as
+    Chinese text (Han characters, CJK and ASCII punctuation, line breaks), else None."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        if len(_TEXT_CHAR.findall(sample)) > 0.95 * len(sample) and ("\n" in sample or " " in sample):
+            return text
+    return None
 
 
 def _looks_binary(sample):

@@ -69,6 +69,8 @@ def test_html_page_reads_back_without_its_furniture(notice_001, tmp_path, articl
     ("004_e79e93506fdd3ac5", "big5"),
     ("r04", "big5"),
     ("002_9d929644672a2470", "utf-16"),
+    ("r09", "utf-16-le"),                    # no byte-order mark
+    ("r21", "utf-16-be"),
     ("r09", "utf-8-sig"),
 ])
 def test_encodings_detected_from_bytes(stem, encoding, tmp_path):
