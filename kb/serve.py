@@ -14,6 +14,7 @@ import click
 
 DATABASE_NAME = "tongbao"
 METADATA_PATH = Path(__file__).resolve().parent.parent / "datasette_metadata.json"
+STATIC_DIR = Path(__file__).resolve().parent / "static"     # served at /static-tongbao/
 HOST = "127.0.0.1"
 
 SETTINGS = {
@@ -74,7 +75,8 @@ def make_datasette(db_path):
     from datasette.app import Datasette
 
     db_path = check_database(db_path)
-    ds = Datasette(metadata=load_metadata(), settings=SETTINGS)
+    ds = Datasette(metadata=load_metadata(), settings=SETTINGS,
+                   static_mounts=[("static-tongbao", str(STATIC_DIR))])
     ds.remove_database("_memory")     # Datasette adds it when started without files
     ds.add_database(_database_class()(ds, path=str(db_path), is_mutable=False), name=DATABASE_NAME)
     return ds
