@@ -8,7 +8,7 @@ polarity and problem type from them.
 """
 import re
 
-from .lexicon import CHANNEL_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, INSPECTOR_WEAK_RE
+from .lexicon import CHANNEL_RE, METADATA_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, INSPECTOR_WEAK_RE
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
 
@@ -29,7 +29,7 @@ def sentence_findings(segments, skip=()):
     findings = []
     prev = None
     for seg in segments:
-        if any(a <= seg.start < b for a, b in skip):
+        if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
             continue
         clauses = names_in_sentence(seg.text)
         all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]

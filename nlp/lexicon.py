@@ -43,7 +43,7 @@ UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 
 # Words that open a class of units rather than naming one (部分县级政府网站).
 CLASS_OPENERS = re.compile(
-    r"^(?:各|有的|的|[^、]{1,8}各(?:县|市|区|级|类|部门|单位)|部分|个别|一些|少数|多数|大部分|大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
+    r"^(?:各|有的|的|单个|设区|[^、]{1,8}各(?:县|市|区|级|类|部门|单位)|部分|个别|一些|少数|多数|大部分|大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
     r"其余|其它|相关|有关|本级|本地|本部门|本单位|该|此|上述|以上|我|所属|下属|主管|主办|这些|哪些|"
     r"不合格|合格|问题|存在|多个|若干|重点|基层|县级|市级|省级|乡镇|省直|市直|州直|县直|区直|旗直)"
 )
@@ -63,7 +63,7 @@ HEADING_RE = re.compile(
 )
 
 # Sentence-final and clause punctuation.
-SENT_END = "。!?！？;；"
+SENT_END = "。！？;；"        # ASCII ? is mostly a mojibake placeholder in these pages
 CLAUSE_END = ",，:：" + SENT_END
 
 # Predicate starts: where the subject of a clause ends.
@@ -85,7 +85,8 @@ POSITIVE_RE = re.compile(
 NEGATIVE_RE = re.compile(
     r"不合格|未|不及时|不到位|不规范|不严肃|不一致|不准确|不实用|问题|错|无法|空白|长期|没有|不足|差|"
     r"缺失|缺少|漏洞|隐患|泄露|被.{0,6}通报|约谈|为零|不更新|无更新|无信息|广告|违规|失效|异常|"
-    r"形同虚设|无回复|不能|滞后|延缓|过期|超期|参与非政务|点赞|删稿|暗链|挂马|篡改"
+    r"形同虚设|无回复|不能|滞后|延缓|过期|超期|参与非政务|点赞|删稿|暗链|挂马|篡改|"
+    r"不备案|未备案|不完整|才办结|逾期|超时|超过[^,，。;；]{0,16}(?:要求|时限|期限)"
 )
 # Phrases that mention problems only to say there were none.
 NO_PROBLEM_RE = re.compile(
@@ -96,6 +97,9 @@ NO_PROBLEM_RE = re.compile(
 
 # Statements that something is done, neither blame nor praise: they stop a section
 # heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).
+# Lines of page metadata, never findings.
+METADATA_RE = re.compile(r"^\s*(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读)[:：]")
+
 NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经")
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
@@ -109,7 +113,7 @@ INSPECTOR_NAME_RE = re.compile(r"(?:办公厅|办公室|政务公开办|政务�
 PROBLEM_PATTERNS = [
     ("rectification", r"整改(?:落实)?不到位|未(?:按要求|按时|及时)?(?:完成|反馈|报送)?[^,，。;；]{0,12}整改|"
                       r"整改不彻底|仍未整改|未整改|整改报告|整改不力|至今仍未|未下载报告|复查.{0,6}不合格"),
-    ("improper_conduct", r"参与非政务[^,，。;；]{0,10}|非政务|点赞|删稿|不严肃|商业广告"),
+    ("improper_conduct", r"参与非政务[^,，。;；]{0,10}|非政务|点赞|删稿|不严肃"),
     ("zombie_account", r"僵尸|空壳|注销|关停|睡眠"),
     ("repost_missing", r"转载|转发"),
     ("registration", r"备案|报备|更名|名称变更|网址变更|基本信息|信息报送系统中更新|未按程序申请开通"),
@@ -124,6 +128,7 @@ PROBLEM_PATTERNS = [
     ("wording_error", r"表述|错别字|错字|漏字|错敏|敏感词|涉政"),
     ("interaction_poor", r"留言|回复|答复|互动|信件|信箱|咨询|找错|纠错|办件|回应"),
     ("service_impractical", r"办事指南|办事服务|服务不实用|功能无法使用|无法使用|在线服务|办事事项"),
+    ("other", r"商业广告|广告|域名|旧文新发|内容保障差|IP地址"),
     ("not_updated", r"更新不及时|不及时更新|未更新|不更新|未及时更新|长期未|无更新|没有更新|未有信息发布|无信息发布|"
                     r"发布量为零|更新次数|仅(?:发布|更新)|无[^,，。;；]{0,4}更新|超期更新|更新不够|未按时更新|停更|内容保障不到位|"
                     r"[0-9一二两三四五六七八九十]+(?:天|日|周|个月|年)(?:以上)?(?:内)?(?:未|无|没有|不)"),

@@ -74,7 +74,7 @@ def _joins_next(line, nxt):
     if re.search(r"(?:来源|作者|编辑|发布时间|时间|日期|浏览|阅读)[:：]", line):
         return False          # a line of page metadata
     # a long paragraph cut in the middle of a word
-    return len(line) >= 30 and line[-1] not in SENT_END + ":：)）”" and "\u4e00" <= nxt[0] <= "\u9fff"
+    return len(line) >= 20 and line[-1] not in SENT_END + ":：)）”" and "\u4e00" <= nxt[0] <= "\u9fff"
 
 
 def split_sentences(text):

@@ -28,7 +28,7 @@ LIST_SEP = "、"
 LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
                   r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
-MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:有|是|为|包括)|分别是|分别为|包括|只有|仅有|唯有|(?<=[网站号体博])有")
+MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:有|是|为|包括)|分别是|分别为|包括|只有|仅有|唯有")
 STRONG_OPENER = re.compile(r"分别是|分别为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
@@ -127,17 +127,17 @@ def looks_like_unit(name, loose=False, vouched=False):
         return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False
+    if FUNCTION_START.match(name) and not (vouched and name[0] in "从和为时所由"):
+        return False
     if vouched:
         return len(name) <= 20
-    if FUNCTION_START.match(name):
-        return False
     strong = bool(UNIT_END_RE.search(name)) or name in place_names()
     if strong and not loose and name[0] not in "省市县区州旗乡镇" and not contains_place(name[:4]) \
             and _starts_with_verb(name):
         return False           # 制订全省…: a predicate, not a name
     if strong:
         return True
-    return loose and len(name) <= 16 and _noun_like(name)
+    return loose and len(name) <= 16 and contains_place(name) and _noun_like(name)
 
 
 def subject_prefix(text, listed=False):
@@ -164,6 +164,8 @@ def _split_last(part, listed=False):
     enumeration, at 及: '海北政务及云上昆仑')."""
     for m in OPEN_SEP.finditer(part):
         left, right = part[:m.start()], part[m.end():]
+        if UNIT_END_RE.search(left) and re.match(r"[0-9一二三四五六七八九十]+个", right):
+            return [left]        # 市卫生健康委和16个区: the rest is a class, not a name
         loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
         if left and (loose or UNIT_END_RE.search(clean_name(left))) and right:
             rp = subject_prefix(right, listed)
@@ -275,9 +277,9 @@ def names_in_clause(clause, base=0, introduced=False):
         name, i, j, channel, rest, is_listed = c
         if counted >= 2 and re.match(r"\s*[0-9]+\s*(?:个|家)", rest):
             continue        # 海南州4个、玉树州7个: counts per region, not findings
-        vouched = is_listed and (introduced or (tail_channel and has_strong))
-        loose = is_listed and contains_place(name)
-        if looks_like_unit(name, loose=loose, vouched=vouched):
+        alone = not re.sub(r"[(（][^)）]*[)）]|" + CHANNEL_RE.pattern + r"|[\s。]", "", rest)
+        vouched = introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
+        if looks_like_unit(name, loose=is_listed, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:
             break
