@@ -82,6 +82,29 @@ class Mapped:
         return Mapped("".join(out), offs)
 
 
+@lru_cache(maxsize=1)
+def _names_t2s_would_alter():
+    """Place names (cpca) that are simplified already but that OpenCC t2s, reading a
+    character out of context, would alter: 乾安县 would become 干安县."""
+    from .regions import region_index
+    names = sorted((n for n in region_index()[0] if _t2s().convert(n) != n), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+def to_simplified(text):
+    """OpenCC traditional -> simplified, leaving simplified place names as they are."""
+    convert = _t2s().convert
+    keep = _names_t2s_would_alter()
+    if keep is None or not keep.search(text):
+        return convert(text)
+    out, last = [], 0
+    for m in keep.finditer(text):
+        out += [convert(text[last:m.start()]), m.group()]
+        last = m.end()
+    out.append(convert(text[last:]))
+    return "".join(out)
+
+
 def to_halfwidth(text):
     """Full-width digits, Latin letters and ％ to ASCII; Chinese punctuation kept."""
     return text.translate(_HALFWIDTH)
@@ -119,7 +142,7 @@ def normalize(raw):
     m = Mapped(raw).sub(LINE_BREAK, "\n")
     m = m.map_chars(_nfc)
     m = m.sub(PINYIN, "")
-    m = m.map_chars(_t2s().convert)
+    m = m.map_chars(to_simplified)
     m = m.map_chars(to_halfwidth)
     m = m.sub(HTML_TAG, _tag_break)
     m = m.sub(HTML_ENTITY, _unescape)

@@ -41,6 +41,12 @@ def test_real_brackets_kept():
     assert text == "关于黔东南州自然资源局(政务微博)和(国办秘函〔2019〕19号)的通报"
 
 
+def test_simplified_place_names_survive_t2s():
+    """OpenCC alone turns 乾安县 into 干安县; the name is kept, the traditional text around it
+    still converted."""
+    assert normalize("乾安縣、乾安县網站")[0] == "乾安县、乾安县网站"
+
+
 def test_full_width_digits_letters_and_percent_become_half_width():
     assert normalize("合格率为９１％，ＡＰＰ共３个")[0] == "合格率为91%，APP共3个"
 
