@@ -28,7 +28,7 @@ LIST_SEP = "、"
 LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
                   r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
-MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:有|是|为|包括)|分别是|分别为|包括|只有|仅有|唯有")
+MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有|是|为|包括)|分别是|分别为|包括|只有|仅有|唯有")
 STRONG_OPENER = re.compile(r"分别是|分别为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
@@ -121,8 +121,9 @@ def looks_like_unit(name, loose=False, vouched=False):
         return False
     if CLASS_OPENERS.search(name) or NOT_A_UNIT.search(name):
         return False
-    if CHANNEL_RE.fullmatch(name):
-        return False
+    tail = CHANNEL_RE.search(name)
+    if tail and tail.end() == len(name) and tail.start() < 2:
+        return False          # 网站, 区网站, 子网站: a kind of site, not a unit
     if re.search(r"[^A-Za-z0-9" + HAN + r"()（）·]", name) or re.search(f"[{HAN}][a-z]", name):
         return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
@@ -233,7 +234,7 @@ def names_in_clause(clause, base=0, introduced=False):
 
     lead = LEAD.match(masked)
     start = lead.end() if lead else 0
-    if lead and re.search(r"如|包括|分别|有|是", lead.group(0)):
+    if lead and re.search(r"如|包括|分别|主要有|还有", lead.group(0)):
         introduced = True
     first_sep = masked.find(LIST_SEP, start)
     for m in MID_OPENER.finditer(masked, start):
