@@ -10,10 +10,9 @@ from charset_normalizer import from_bytes
 
 from .errors import IngestError
 
-# Bytes that never occur in text in any of the encodings we accept (NUL aside, handled
-# separately for UTF-16): a file with many of them is binary.
-_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27,
-                                28, 29, 30, 31}
+# Control bytes that text in the byte encodings we accept never has (tab, line feed, form
+# feed and carriage return aside); NUL is judged separately because UTF-16 has it.
+_CONTROL = set(range(1, 32)) - {9, 10, 12, 13}
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
@@ -28,9 +27,13 @@ def decode(path, data):
             except UnicodeDecodeError as e:
                 raise IngestError(path, f"undecodable bytes after a {encoding} byte-order mark") from e
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if _looks_binary(data[:4096]):
+            raise IngestError(path, "binary file, not text")
+        return text
     text = _utf16_without_bom(data)
     if text is not None:
         return text
@@ -67,7 +70,7 @@ def _utf16_without_bom(data):
 def _looks_binary(sample):
     """Control bytes no text encoding uses, or NULs in both byte lanes (UTF-16 text has
     NULs in one lane only, and only for ASCII characters)."""
-    controls = sum(b in _CONTROL for b in sample if b)
+    controls = sum(b in _CONTROL for b in sample)
     nul_lanes = (0 in sample[::2]) + (0 in sample[1::2])
     return controls > len(sample) // 100 or (nul_lanes == 2 and sample.count(0) > len(sample) // 100)
 

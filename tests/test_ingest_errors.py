@@ -39,6 +39,9 @@ def test_empty_file(tmp_path):
 
 def test_binary_file(tmp_path):
     _expect(_write(tmp_path, "image.txt", bytes(range(256)) * 16), "binary file")
+    # Valid UTF-8 (ASCII) but full of control bytes, as a compiled file can be.
+    _expect(_write(tmp_path, "program.txt", bytes(range(1, 128)) * 16), "binary file")
+    _expect(_write(tmp_path, "zeros.txt", b"\x00" * 4096), "binary file")
 
 
 def test_undecodable_bytes(tmp_path):
