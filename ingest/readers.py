@@ -83,9 +83,13 @@ def read_html(path, data):
     """The article of an HTML page: markup, scripts, styles and navigation dropped."""
     from selectolax.lexbor import LexborHTMLParser
     tree = LexborHTMLParser(decode(path, data))
-    tree.strip_tags(["script", "style", "noscript", "nav", "header", "footer", "aside",
-                     "form", "iframe", "svg", "template", "select", "button"])
-    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    tree.strip_tags(["script", "style", "noscript", "nav", "aside", "form", "iframe", "svg",
+                     "template", "select", "button"])
+    article = tree.css_first("article") or tree.css_first("main")
+    if article is None:
+        # The page's own header and footer; an article's <header> holds the notice's title.
+        tree.strip_tags(["header", "footer"])
+    root = article or tree.body or tree.root
     if root is None:
         raise IngestError(path, "HTML page with no content")
     _drop_link_lists(root)

@@ -94,3 +94,19 @@ def test_directory_means_every_supported_file_recursively(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
     assert found == ["a/b/w.docx", "a/b/z.pdf", "a/y.HTML", "x.txt"]
+
+
+def test_html_article_keeps_its_own_header(tmp_path):
+    """The page's <header> and <footer> go; the article's <header> is the notice's title."""
+    lines = (CORPUS / "r16.txt").read_text("utf-8").split("\n")
+    title, body = lines[2], [l for l in lines[4:] if l.strip()][2:]
+    page = tmp_path / "r16.html"
+    page.write_text(
+        "<html><body><header>黑龙江省人民政府网</header><article>"
+        f"<header><h1>{title}</h1></header>" + "".join(f"<p>{l}</p>" for l in body) +
+        "<footer>责任编辑:某某</footer></article><footer>版权所有 黑龙江省人民政府</footer>"
+        "</body></html>", encoding="utf-8")
+    notice = load_notice(page)
+    assert notice.text.startswith(title + "\n各市(地)")
+    assert "人民政府网" not in notice.text and "版权" not in notice.text
+    assert notice.header["title"] == title
