@@ -6,6 +6,7 @@ It is opened read-only (immutable, as `datasette -i` does) and Datasette's SQL t
 stays in force.
 """
 import json
+import socket
 import sqlite3
 from html import escape
 from pathlib import Path
@@ -70,6 +71,19 @@ def check_database(db_path) -> Path:
     return db_path
 
 
+def check_port(port: int) -> None:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as uvicorn binds
+        try:
+            probe.bind((HOST, port))
+        except OSError as err:
+            raise click.ClickException(f"cannot serve on {HOST}:{port} ({err.strerror}); "
+                                       f"choose another port with --port")
+
+
+# Datasette is imported inside the functions: kb/datasette_plugin.py imports this module
+# while Datasette itself is still loading its plugins.
+
 def make_datasette(db_path):
     """A Datasette instance serving db_path read-only as `tongbao` with the project's metadata."""
     from datasette.app import Datasette
@@ -104,6 +118,7 @@ def serve(db_path, port: int) -> None:
     import uvicorn
 
     ds = make_datasette(db_path)
+    check_port(port)
     asyncio.run(ds.invoke_startup())   # plugins' startup hooks, as `datasette serve` runs them
     click.echo(f"tongbao: serving {db_path} at http://{HOST}:{port}/  (Ctrl-C stops)")
     uvicorn.run(ds.app(), host=HOST, port=port, log_level="warning", lifespan="on", workers=1)

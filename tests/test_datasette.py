@@ -398,3 +398,18 @@ def test_serve_refuses_a_file_that_is_not_a_knowledge_base(tmp_path):
     (tmp_path / "junk.db").write_text("not sqlite")
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "junk.db")])
     assert result.exit_code != 0 and "junk.db" in result.output
+
+
+def test_serve_refuses_a_port_in_use(corpus_db):
+    import socket
+
+    from click.testing import CliRunner
+
+    from tongbao.cli import main
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(corpus_db), "--port", str(port)])
+    assert result.exit_code != 0
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output and "--port" in result.output
