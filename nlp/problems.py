@@ -44,9 +44,13 @@ def heading_polarity(headings):
     return None
 
 
+QUOTED_COLUMN = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』](?=[、和及与]?[“\"「『]|等?(?:栏目|专栏|版块|板块|频道|链接))")
+
+
 def problems_of(text):
-    """Problem codes stated in a stretch of text (without 'unspecified')."""
-    text = NO_PROBLEM_RE.sub("", text)
+    """Problem codes stated in a stretch of text (without 'unspecified').  The names of
+    columns (“政策解读”栏目) say where a problem is, not what it is."""
+    text = QUOTED_COLUMN.sub("", NO_PROBLEM_RE.sub("", text))
     codes = []
     for code, rx in PROBLEM_RES:
         if rx.search(text):
@@ -93,7 +97,8 @@ def classify(contexts, headings, allow_heading=True):
     if polarity != "negative":
         return polarity, [], None
     codes, consecutive = [], None
-    for ctx in contexts[level:] + list(reversed(headings)):
+    # problem words are read narrowest first, even when a wider context gave the polarity
+    for ctx in contexts + list(reversed(headings)):
         codes = problems_of(ctx)
         if consecutive is None:
             consecutive = consecutive_periods(ctx)
