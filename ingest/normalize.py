@@ -20,8 +20,9 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN = re.compile(rf"(?<=\S)[(（]\s*[a-zü{_TONE}]*[{_TONE}][a-zü{_TONE}]*\s*[)）]")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
-SPACES = re.compile(r"[ \t\u3000\xa0\u2002\u2003\u200b\ufeff]+")
-BLANK_LINES = re.compile(r"\n\s*\n+")
+_SPACE = r" \t\u3000\xa0\u2000-\u200b\u202f\u205f\ufeff"
+# A run of spaces becomes one space; a run of spaces and line breaks, one line break.
+WHITESPACE = re.compile(rf"[{_SPACE}]*\n[{_SPACE}\n]*|[{_SPACE}]+")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,8 @@ class Mapped:
 
     def sub(self, pattern, repl):
         """re.sub where `repl` is a fixed string or a function of the match."""
+        if not pattern.search(self.text):
+            return self
         out, offs, last = [], [], 0
         for m in pattern.finditer(self.text):
             out.append(self.text[last:m.start()])
@@ -146,9 +149,7 @@ def normalize(raw):
     m = m.map_chars(to_halfwidth)
     m = m.sub(HTML_TAG, _tag_break)
     m = m.sub(HTML_ENTITY, _unescape)
-    m = m.sub(SPACES, " ")
-    m = m.sub(re.compile(r" *\n *"), "\n")
-    m = m.sub(BLANK_LINES, "\n")
+    m = m.sub(WHITESPACE, lambda w: "\n" if "\n" in w.group() else " ")
     m = m.keep_lines(notice_lines(m.text.split("\n")))
     text = m.text.strip()
     lead = len(m.text) - len(m.text.lstrip())
