@@ -28,6 +28,8 @@ URL = re.compile(r"(https?://|www\.)\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net
 # An SEO spam title: short phrases glued by underscores, no sentence punctuation.
 SPAM_TITLE = re.compile(r"^[^,。:;、]{2,40}(_[^,。:;、]{2,40}){2,}$")
 MOJIBAKE = re.compile(r"[?�]{3,}")
+# A printed page's number: "— 2 —", "-3-", "第2页 共5页".
+PAGE_NUMBER = re.compile(r"[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页\s*[,/]?\s*(共\s*\d{1,3}\s*页)?")
 # Where the page's trailer starts: everything from here on belongs to the site.
 TRAILER = re.compile(r"^[【\[]?\s*(版权声明|版权所有|免责声明|Copyright|©|\(c\)|相关(文章|阅读|新闻|链接|推荐)"
                      r"|推荐阅读|热点推荐|热门文章|上一篇|下一篇|扫一扫|我要纠错|责任编辑|原网页已被"
@@ -56,7 +58,7 @@ def is_furniture(line, at_top=False):
         return True
     if REPOST_DISCLAIMER.search(s):
         return True
-    if SPAM_TITLE.match(s) or RELATED_HEADING.fullmatch(s):
+    if SPAM_TITLE.match(s) or RELATED_HEADING.fullmatch(s) or PAGE_NUMBER.fullmatch(s):
         return True
     bare = URL.sub("", s).strip(" |/:：-")
     if URL.search(s) and len(bare) < 20 and "。" not in bare and "|" not in s:

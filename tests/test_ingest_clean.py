@@ -119,6 +119,11 @@ def test_lines_that_speak_of_widgets_are_kept():
     assert text.split("\n") == [lines[0]] + lines[2:]
 
 
+def test_printed_page_numbers_dropped():
+    text, _ = normalize("一、总体情况\n— 2 —\n本季度共检查网站39家。\n-3-\n第4页 共5页\n合格率为100%。")
+    assert text == "一、总体情况\n本季度共检查网站39家。\n合格率为100%。"
+
+
 def test_table_cells_with_links_kept(notices):
     assert "http://fgw.qdn.gov.cn/ |" in _by_prefix(notices, "001").text
 
