@@ -28,9 +28,15 @@ def iter_files(paths):
     """
     for p in map(Path, paths):
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                              and not _hidden(f.relative_to(p)))
         else:
             yield p
+
+
+def _hidden(relative):
+    """Dot files and directories, and the ~$ lock files Office leaves beside open documents."""
+    return any(part.startswith((".", "~$")) for part in relative.parts)
 
 
 def read_text(path):

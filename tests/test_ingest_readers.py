@@ -90,7 +90,9 @@ def test_gbk_with_html_suffix_is_decoded_by_its_bytes(tmp_path):
 
 def test_directory_means_every_supported_file_recursively(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
-    for name in ["x.txt", "a/y.HTML", "a/b/z.pdf", "a/b/w.docx", "a/b/sheet.xls", "a/notes"]:
+    (tmp_path / ".git").mkdir()
+    for name in ["x.txt", "a/y.HTML", "a/b/z.pdf", "a/b/w.docx", "a/b/sheet.xls", "a/notes",
+                 "a/b/~$w.docx", ".git/HEAD.txt", "a/.draft.txt"]:
         (tmp_path / name).write_bytes(b"x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
     assert found == ["a/b/w.docx", "a/b/z.pdf", "a/y.HTML", "x.txt"]
