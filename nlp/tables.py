@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .lexicon import CHANNEL_OF, CHANNEL_RE
 from .problems import problems_of
+from .units import clean_name
 
 FAIL = re.compile(r"^(?:不合格|×|✗|否|未更新|不达标)$")
 RESULT_HEADER = re.compile(r"合格|达标|更新情况|检查结果|是否")
@@ -154,6 +155,9 @@ def table_findings(text, heading_at):
             name_cell = row[name_col]
             headings = heading_at(name_cell.start)
             problem_col = _column(header, PROBLEM_HEADER)
+            if not header and any(FAIL.match(c.text) for c in row) and not re.match(
+                    r"(?:不?合格|https?:|www\.)", row[-1].text):
+                problem_col = len(row) - 1      # a header lost upstream: the last cell says the problem
             problem_text = row[problem_col].text if problem_col is not None and problem_col < len(row) else ""
             platform_col = _column(header, PLATFORM_HEADER)
             platform = row[platform_col].text if platform_col is not None and platform_col < len(row) else ""
@@ -169,7 +173,7 @@ def table_findings(text, heading_at):
                 month = MONTH.search(col) if k != problem_col else None
                 for code in codes:
                     findings.append({
-                        "unit": name_cell.text, "channel": channel or "website",
+                        "unit": clean_name(name_cell.text) or name_cell.text, "channel": channel or "website",
                         "polarity": "negative", "problem": code,
                         "month": int(month.group(1)) if month else None,
                         "section": headings[-1] if headings else None,

@@ -47,8 +47,14 @@ def test_each_failing_month_is_a_finding():
 def test_problem_column_of_a_pdf_table():
     found, _ = table_findings(PDF_TABLE, lambda offset: [])
     got = [(f["unit"], f["problem"]) for f in found]
-    assert got == [("堆龙德庆区人民政府网", "not_updated"), ("拉萨市国土资源局网站", "blank_column"),
-                   ("当雄县人民政府网", "site_unavailable")]
+    assert got == [("堆龙德庆区", "not_updated"), ("拉萨市国土资源局", "blank_column"),
+                   ("当雄县", "site_unavailable")]
+
+
+def test_rows_without_their_header_line():
+    rows = "\n".join(PDF_TABLE.splitlines()[2:]).replace("http://gtzy.ls.gov.cn", "不合格")
+    found, _ = table_findings(rows, lambda offset: [])
+    assert [(f["unit"], f["problem"]) for f in found] == [("拉萨市国土资源局", "blank_column")]
 
 
 def test_tables_without_results_are_left_to_the_sentences():

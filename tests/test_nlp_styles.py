@@ -1,0 +1,113 @@
+"""Notices in styles neither the corpus nor tests/notices has, written for this test
+without looking at the parser's output first: per-unit lines `1.X网站:问题`, a 以下账号…:
+list of quoted accounts, a national half-year notice, a one-row-per-line table whose header
+line is missing, and traditional characters with a 除…外 exception.  The texts are
+invented; the place names are real but nothing said of them is true."""
+import json
+
+import pytest
+
+from ingest import load_notice
+from nlp import Parser
+from nlp.evaluate import evaluate
+
+NOTICES = {
+    "b1": """江西省人民政府办公厅关于2019年第三季度全省政府网站和政务新媒体抽查情况的通报
+赣府厅字〔2019〕88号
+各市、县(区)人民政府,省政府各部门:
+现将2019年第三季度全省政府网站和政务新媒体抽查情况通报如下。
+一、抽查总体情况
+本季度共抽查政府网站210个,合格率为96.19%;抽查政务新媒体480个,合格率为97.5%。
+二、抽查发现的问题
+(一)政府网站方面
+1.萍乡市湘东区人民政府网站:“政务动态”栏目超过2周未更新。
+2.上饶市广丰区林业局网站:首页无法访问。
+3.九江市柴桑区人民政府网站:“政策解读”栏目为空白栏目。
+(二)政务新媒体方面
+1.“吉安市场监管”微信公众号:超过2周未更新。
+2.“瑞金发布”政务微博:发布信息存在错别字。
+三、工作亮点
+南昌市、赣州市、省交通运输厅政府网站信息发布及时,互动回应规范,本季度抽查得分位居前列。
+四、工作要求
+各地各部门要对照问题抓紧整改,于10月20日前将整改情况报省政府办公厅。
+江西省人民政府办公厅
+2019年10月8日
+""",
+    "b2": """宁陕县人民政府办公室关于2023年10月政务新媒体监测情况的通报
+各镇人民政府,县政府各部门:
+2023年10月,县政府办公室对全县32个政务新媒体进行了监测,其中不合格4个,合格率87.5%。
+一、存在的主要问题
+(一)更新不及时。以下账号超过两周未更新:“宁陕林业”“宁陕文旅”“筒车湾发布”。其中“宁陕林业”连续两个月检查不合格。
+(二)未提供互动功能。县医疗保障局微信公众号未开通留言功能,群众诉求无法反映。
+(三)错误表述。“宁陕教育”发布的信息中将“中华人民共和国”误写。
+二、有关要求
+请上述单位于11月10日前完成整改。对连续三次被通报的单位,县政府将予以约谈。
+宁陕县人民政府办公室
+2023年11月2日
+""",
+    "b3": """国务院办公厅政府信息与政务公开办公室关于2021年上半年政府网站和政务新媒体检查情况的通报
+各省、自治区、直辖市人民政府办公厅,国务院各部委、各直属机构办公厅(室):
+一、总体情况
+上半年,共检查政府网站1200个,总体合格率97%;检查政务新媒体3600个,总体合格率95.2%。北京、上海、浙江、广东等地政府网站检查合格率达到100%。
+二、发现的主要问题
+部分地方和部门对政府网站和政务新媒体管理重视不够。河北省邢台市南和区人民政府网站多个栏目长期未更新,山西省大同市云冈区人民政府网站存在严重表述错误,辽宁省朝阳市凌源市人民政府网站留言长期未回复。黑龙江省鹤岗市“鹤岗税务”微信公众号存在泄露个人隐私问题。
+三、下一步工作
+各地区、各部门要压实主管主办责任,做好问题整改。
+""",
+    "b4": """汉中市人民政府办公室关于2024年第一季度政府网站检查情况的通报
+各县区人民政府,市政府各部门:
+一、检查情况
+本季度检查政府网站25个,合格23个,合格率92%。检查结果见下表。
+序号 | 网站名称 | 主办单位 | 检查结果 | 存在问题
+1 | 汉中市发展和改革委员会网站 | 汉中市发展和改革委员会 | 合格 | 无
+2 | 南郑区人民政府网站 | 南郑区人民政府办公室 | 不合格 | 首页信息超过2周未更新
+3 | 城固县人民政府网站 | 城固县人民政府办公室 | 合格 | 无
+4 | 汉中市统计局网站 | 汉中市统计局 | 不合格 | 存在错链断链
+二、工作要求
+请不合格网站主办单位立即整改。
+""",
+    "b5": """南平市人民政府辦公室關於2022年第二季度全市政府網站與政務新媒體檢查情況的通報
+各縣(市、區)人民政府,市直各單位:
+一、總體情況
+本季度共檢查政府網站40個,除南平市建陽區人民政府網站外,其餘網站均合格,合格率97.5%。檢查政務新媒體150個,合格率100%。
+二、表揚
+南平市政務服務中心、邵武市人民政府網站內容更新及時,互動回應規範,予以表揚。
+三、問題
+南平市建陽區人民政府網站首頁“要聞動態”欄目超過2周未更新;“武夷山旅遊”抖音號長期未更新,已停止運營但未註銷。
+""",
+}
+
+GOLD = {
+    "b1": json.loads("{\"doc\": \"b1.txt\", \"province\": \"江西省\", \"year\": 2019, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.19}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"萍乡市湘东区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上饶市广丰区林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"九江市柴桑区\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"吉安市场监管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"瑞金发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"南昌市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"赣州市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"省交通运输厅\", \"polarity\": \"positive\", \"problem\": null}]}"),
+    "b2": json.loads("{\"doc\": \"b2.txt\", \"province\": \"陕西省\", \"year\": 2023, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 87.5}], \"findings\": [{\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"宁陕文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"筒车湾发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"县医疗保障局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"宁陕教育\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}]}"),
+    "b3": json.loads("{\"doc\": \"b3.txt\", \"province\": null, \"year\": 2021, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97}, {\"scope\": \"new_media\", \"rate\": 95.2}, {\"scope\": \"website\", \"rate\": 100}], \"findings\": [{\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"广东\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"河北省邢台市南和区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"山西省大同市云冈区\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"辽宁省朝阳市凌源市\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"鹤岗税务\", \"polarity\": \"negative\", \"problem\": \"security\"}]}"),
+    "b4": json.loads("{\"doc\": \"b4.txt\", \"province\": \"陕西省\", \"year\": 2024, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 92}], \"findings\": [{\"unit\": \"南郑区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"汉中市统计局\", \"polarity\": \"negative\", \"problem\": \"broken_link\"}]}"),
+    "b5": json.loads("{\"doc\": \"b5.txt\", \"province\": \"福建省\", \"year\": 2022, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97.5}, {\"scope\": \"new_media\", \"rate\": 100}], \"findings\": [{\"unit\": \"南平市建阳区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"南平市建阳区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"南平市政务服务中心\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"邵武市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"武夷山旅游\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"武夷山旅游\", \"polarity\": \"negative\", \"problem\": \"zombie_account\"}]}"),
+}
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("styles")
+    parser = Parser()
+    out = {}
+    for name, text in NOTICES.items():
+        path = folder / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        out[name] = parser.parse(load_notice(path))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(NOTICES))
+def test_style_scores(records, name):
+    misses = []
+    result = evaluate([(name, GOLD[name], records[name])], misses)
+    for measure in ("pass_rate", "units-", "units+", "problems"):
+        assert result[measure]["f1"] >= 0.9, (measure, misses)
+
+
+def test_illustrated_accounts_and_consecutive_failures(records):
+    found = {(f["unit"], f["problem"]): f for f in records["b2"]["findings"]}
+    assert ("宁陕文旅", "not_updated") in found and ("筒车湾发布", "not_updated") in found
+    assert found[("宁陕林业", "unspecified")]["consecutive_periods"] == 2
+    assert not any("中华人民共和国" in u for u, _ in found)   # quoted words, not a unit
