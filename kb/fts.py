@@ -22,22 +22,14 @@ _WORD = re.compile(r"\w")
 
 @lru_cache(maxsize=1)
 def _jieba():
-    """jieba, taught the names of regions and of government bodies so that 泽库县 or 民宗委
-    come out as words wherever they stand."""
+    """jieba's default tokenizer, shared with the parser and left as it is (adding words would
+    change how the parser segments). Without HMM, words jieba does not know (民宗委) come out
+    as single characters the same way in the index and in a query, so phrases still match."""
     import logging
 
     import jieba
-
-    from .regions import load_regions, short_names
-    from .units import ABBREVIATIONS
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    for region in load_regions().values():
-        for name in {region.name, *short_names(region.name)}:
-            jieba.add_word(name)
-    for pattern, full in ABBREVIATIONS:
-        for literal in re.findall(r"[\u4e00-\u9fff]{2,}", pattern + "|" + full):
-            jieba.add_word(literal)
     return jieba
 
 

@@ -7,9 +7,10 @@ its notice; a file that fails is recorded in import_error and the import goes on
 """
 import hashlib
 import re
+import sqlite3
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,24 +85,19 @@ def prepare(notice, record, resolver=None):
 _worker = {}
 
 
-def _init_worker(db_path):
-    """Load the Parser and the unit resolver once per worker process."""
+def _init_worker():
+    """Load the Parser, the unit resolver and jieba once per worker process."""
     from nlp import Parser
     _worker["parser"] = Parser()
     _worker["resolver"] = unit_resolver()
-    _worker["db"] = store.connect(db_path, readonly=True)
-    segment("")  # loads jieba and its dictionary now rather than on the first notice
+    segment("")
 
 
 def _process(path):
-    """('skipped', path) | ('prepared', path, rows) | ('failed', path, reason)."""
+    """('prepared', path, rows) | ('failed', path, reason)."""
     from ingest import IngestError, load_notice
-    try:
-        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as e:
-        return ("failed", str(path), f"cannot read file: {e.strerror or e}")
-    if store.has_notice(_worker["db"], sha):
-        return ("skipped", str(path))
+    if not _worker:
+        _init_worker()
     try:
         notice = load_notice(path)
         record = _worker["parser"].parse(notice)
@@ -112,21 +108,36 @@ def _process(path):
         return ("failed", str(path), f"{type(e).__name__}: {e}")
 
 
-def _results(paths, db_path, jobs):
-    """Results of _process in file order; at most a few files in flight per worker."""
-    if jobs <= 1:
-        _init_worker(db_path)
+def _results(paths, conn, jobs):
+    """A result per file, in file order. Files whose content is stored already are skipped
+    here by their hash, without parsing (so re-importing an unchanged corpus is quick);
+    the others are parsed by up to `jobs` workers, a few files in flight per worker."""
+    pool = None
+    window = deque()
+    try:
         for path in paths:
-            yield _process(path)
-        return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(db_path,)) as pool:
-        window = deque()
-        for path in paths:
-            window.append(pool.submit(_process, path))
-            if len(window) >= jobs * 4:
-                yield window.popleft().result()
+            try:
+                sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            except OSError as e:
+                window.append(("failed", str(path), f"cannot read file: {e.strerror or e}"))
+            else:
+                if store.has_notice(conn, sha):
+                    window.append(("skipped", str(path)))
+                elif jobs <= 1:
+                    window.append(_process(path))
+                else:
+                    pool = pool or ProcessPoolExecutor(jobs, initializer=_init_worker)
+                    window.append(pool.submit(_process, path))
+            while window and (not isinstance(window[0], Future) or window[0].done()
+                              or len(window) >= jobs * 4):
+                item = window.popleft()
+                yield item.result() if isinstance(item, Future) else item
         while window:
-            yield window.popleft().result()
+            item = window.popleft()
+            yield item.result() if isinstance(item, Future) else item
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
 # --- writer side -------------------------------------------------------------------------
@@ -155,22 +166,23 @@ def import_paths(paths, db_path, jobs=1, on_progress=None):
     store.create_schema(conn)
     summary = Summary()
     try:
-        for result in _results(iter_files(paths), db_path, jobs):
+        for result in _results(iter_files(paths), conn, jobs):
             summary.files += 1
             kind, path = result[0], result[1]
-            if kind == "skipped":
-                summary.unchanged += 1
-            elif kind == "failed":
+            if kind == "prepared":
+                try:
+                    kind = store.write_notice(conn, result[2])
+                except sqlite3.IntegrityError as e:   # rows the schema refuses: the file's fault
+                    kind, result = "failed", ("failed", path, f"cannot store: {e}")
+            if kind == "failed":
                 summary.failed += 1
                 summary.failures.append((path, result[2]))
                 store.record_error(conn, path, result[2])
+            elif kind == "skipped":
+                summary.unchanged += 1
             else:
-                outcome = store.write_notice(conn, result[2])
-                if outcome == "skipped":
-                    summary.unchanged += 1
-                else:
-                    setattr(summary, outcome, getattr(summary, outcome) + 1)
-                    summary.findings += len(result[2]["findings"])
+                setattr(summary, kind, getattr(summary, kind) + 1)
+                summary.findings += len(result[2]["findings"])
             if on_progress:
                 on_progress(summary)
         summary.offenders_changed = store.replace_offenders(conn, offender_rows)

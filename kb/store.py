@@ -171,14 +171,17 @@ def _delete_notice(conn, notice_id):
 
 
 def record_error(conn, path, reason):
-    """Note a file that failed; the same failure of the same file is noted once."""
+    """Note a file that failed, replacing what an earlier failure of it said; the same
+    failure again writes nothing."""
     with transaction(conn):
-        seen = conn.execute("SELECT 1 FROM import_error WHERE path = ? AND reason = ?",
-                            (str(path), reason)).fetchone()
-        if not seen:
-            now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
-            conn.execute("INSERT INTO import_error(path, reason, at) VALUES (?, ?, ?)",
-                         (str(path), reason, now))
+        stored = [r[0] for r in conn.execute("SELECT reason FROM import_error WHERE path = ?",
+                                             (str(path),))]
+        if stored == [reason]:
+            return
+        conn.execute("DELETE FROM import_error WHERE path = ?", (str(path),))
+        now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+        conn.execute("INSERT INTO import_error(path, reason, at) VALUES (?, ?, ?)",
+                     (str(path), reason, now))
 
 
 OFFENDER_COLUMNS = ("unit_id", "unit_name", "organization", "channel", "province",
