@@ -91,7 +91,7 @@ def test_home_page(site, page):
     page.goto(site + "/")
     assert page.locator("h1").first.inner_text() == "tongbao · 政府网站与政务新媒体检查通报"
     for title in ("Findings", "Notices", "Units", "Pass rates", "Repeat offenders",
-                  "One unit's history across quarters", "Map of failing units"):
+                  "One unit's history across quarters", "Map of failing units by region"):
         assert page.get_by_role("link", name=title, exact=True).first.is_visible(), title
     assert "Every name a notice used for a unit" in page.inner_text("body")
     assert page.locator("#search-all-q").is_visible()
@@ -134,11 +134,19 @@ def test_map_of_failing_units(site, page):
     markers.first.wait_for(timeout=15000)
     assert markers.count() >= 5
     rows = page.locator("table.rows-and-columns tbody tr").count()
-    assert rows >= 50
+    assert rows >= 30
     clusters = page.locator(".marker-cluster")
     clustered = sum(int(t) for t in clusters.all_inner_texts() if t.strip().isdigit())
     single = markers.count() - clusters.count()
-    assert clustered + single == rows     # every failing unit with a place is on the map
+    assert clustered + single == rows     # every region with a failing unit is on the map
+    # a marker's popup tells which region and units it stands for
+    page.locator(".leaflet-marker-icon:not(.marker-cluster)").first.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    regions = page.locator("td.col-region").all_inner_texts()
+    lines = popup.inner_text().split("\n")
+    assert lines[0] == "region" and lines[1] in regions
+    assert "failing_units" in lines and "units" in lines
 
 
 def test_charts_of_pass_rates_and_problems(site, page, db):

@@ -280,12 +280,15 @@ async def test_notices_per_province_and_period(ds):
     assert sum(r["notices"] for r in table) == 34   # 33 corpus notices and the composed one
 
 
-async def test_failing_units_map_places_failing_units(ds):
-    units = await rows(ds, "failing_units_map", province="青海")
-    zeku = next(r for r in units if r["unit"] == "泽库县")
-    assert zeku["negative_findings"] >= 2
+async def test_failing_units_map_places_failing_units_by_region(ds):
+    regions = await rows(ds, "failing_units_map", province="青海")
+    zeku = next(r for r in regions if r["region"] == "泽库县")
+    assert "泽库县" in zeku["units"].split(",") and zeku["negative_findings"] >= 2
+    assert (zeku["first_period"], zeku["last_period"]) == ("2020Q4", "2021Q1")
     assert 34 < zeku["latitude"] < 36 and 101 < zeku["longitude"] < 102   # 泽库县, Huangnan
-    assert all(r["latitude"] and r["longitude"] and r["province"] == "青海省" for r in units)
+    assert all(r["latitude"] and r["longitude"] and r["province"] == "青海省" for r in regions)
+    everywhere = await rows(ds, "failing_units_map", province="")
+    assert {r["province"] for r in everywhere} >= {"青海省", "贵州省", "福建省", "四川省"}
     page = await get_html(ds, f"/{DATABASE_NAME}/failing_units_map?province=青海")
     assert "datasette-cluster-map.js" in page
 
