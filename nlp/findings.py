@@ -28,16 +28,24 @@ def sentence_findings(segments, skip=()):
     """Findings of every sentence Segment outside the `skip` spans (tables read apart)."""
     findings = []
     prev = None
+    list_ctx = None     # the line that opened a list of names, one a line (…名单如下:)
     for seg in segments:
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
             continue
-        clauses = names_in_sentence(seg.text)
+        list_line = list_ctx is not None and _looks_like_list_line(seg.text)
+        clauses = names_in_sentence(seg.text, introduced=list_line)
         all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]
         sentence_ctx = _without(seg.text, all_spans)
         bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
         illustrates = ILLUSTRATES.match(seg.text) or (
             bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；")
         prev_ctx = prev.text if prev is not None and illustrates else ""
+        if list_line and bare:
+            prev_ctx = list_ctx
+        elif seg.text.rstrip()[-1:] in ":：":
+            list_ctx = seg.text
+        else:
+            list_ctx = None
         n_names = len(all_spans)
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
@@ -98,6 +106,14 @@ def _named_by_phrase(seg):
                         "section": seg.section, "evidence": seg.text.strip(),
                         "start": seg.start, "end": seg.end})
     return out
+
+
+def _looks_like_list_line(text):
+    """A short line naming one or a few units: `1.青海公安`, `（二）西宁市统计局网站;`."""
+    body = text.strip().rstrip("。;；,，")
+    if re.match(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|附件", body):
+        return False          # a new section ends the list
+    return len(body) <= 40 and not re.search(r"[。,，]", body)
 
 
 def _channel_of(context, seg):

@@ -292,15 +292,19 @@ def names_in_clause(clause, base=0, introduced=False):
     return names
 
 
-def names_in_sentence(text):
-    """Split a sentence into clauses and read the names of each: [(clause_start, clause_end, [Name])]."""
+def names_in_sentence(text, introduced=False):
+    """Split a sentence into clauses and read the names of each: [(clause_start, clause_end, [Name])].
+
+    `introduced`: the sentence is a line of a list opened by the sentence before
+    (`不合格账号如下:` / `1.青海公安`)."""
     out, start = [], 0
     for m in list(CLAUSE_SPLIT.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         clause = text[start:end]
         if clause.strip():
             before = text[:start].rstrip()
-            introduced = before.endswith((":", "：")) or bool(re.search(r"(?:中|有|为|是|包括|如)[,，]$", before))
+            introduced = (not out and introduced) or before.endswith((":", "：")) or bool(
+                re.search(r"(?:中|有|为|是|包括|如)[,，]$", before))
             out.append((start, end, names_in_clause(clause, start, introduced)))
         start = (m.end() if m else len(text))
     return out

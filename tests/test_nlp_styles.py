@@ -1,7 +1,8 @@
 """Notices in styles neither the corpus nor tests/notices has, written for this test
 without looking at the parser's output first: per-unit lines `1.X网站:问题`, a 以下账号…:
 list of quoted accounts, a national half-year notice, a one-row-per-line table whose header
-line is missing, and traditional characters with a 除…外 exception.  The texts are
+line is missing, traditional characters with a 除…外 exception, and lists of one
+name a line under `…名单如下:`.  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -12,6 +13,17 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b6": """XX市人民政府办公室关于2020年第一季度全市政府网站检查情况的通报
+各县区人民政府,市直各部门:
+一、检查结果
+本季度共检查政府网站30个,合格率90%。不合格网站名单如下:
+1.市水务局网站
+2.鹿城区人民政府网站
+3.“瓯海教育”微信公众号
+二、表扬
+以下单位本季度检查得分名列前茅,予以通报表扬:
+市统计局、市司法局、文成县人民政府。
+""",
     "b1": """江西省人民政府办公厅关于2019年第三季度全省政府网站和政务新媒体抽查情况的通报
 赣府厅字〔2019〕88号
 各市、县(区)人民政府,省政府各部门:
@@ -78,6 +90,7 @@ NOTICES = {
 }
 
 GOLD = {
+    "b6": json.loads("{\"doc\": \"b6.txt\", \"province\": null, \"year\": 2020, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 90.0}], \"findings\": [{\"unit\": \"市水务局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"鹿城区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"瓯海教育\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"市统计局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市司法局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"文成县人民政府\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b1": json.loads("{\"doc\": \"b1.txt\", \"province\": \"江西省\", \"year\": 2019, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.19}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"萍乡市湘东区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上饶市广丰区林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"九江市柴桑区\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"吉安市场监管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"瑞金发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"南昌市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"赣州市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"省交通运输厅\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b2": json.loads("{\"doc\": \"b2.txt\", \"province\": \"陕西省\", \"year\": 2023, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 87.5}], \"findings\": [{\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"宁陕文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"筒车湾发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"县医疗保障局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"宁陕教育\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}]}"),
     "b3": json.loads("{\"doc\": \"b3.txt\", \"province\": null, \"year\": 2021, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97}, {\"scope\": \"new_media\", \"rate\": 95.2}, {\"scope\": \"website\", \"rate\": 100}], \"findings\": [{\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"广东\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"河北省邢台市南和区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"山西省大同市云冈区\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"辽宁省朝阳市凌源市\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"鹤岗税务\", \"polarity\": \"negative\", \"problem\": \"security\"}]}"),
