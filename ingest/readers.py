@@ -157,13 +157,18 @@ def read_pdf(path, data):
     return text
 
 
+# The start of a new block: 一、 (二) 3. 第四条 附件 or a date line.
+_NEW_BLOCK = re.compile(r"\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[条章]"
+                        r"|附件|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
+
+
 def _pdf_lines(pages):
     """Lines of the pages' items (text lines and table rows), wrapped lines rejoined."""
     # The right edge of the text block, over the whole document: a last page of short
     # lines must not make them look full.
     right = max((item["x1"] for _, items in pages for _, item in items if isinstance(item, dict)),
                 default=0)
-    out, wrapped, heading = [], False, None
+    out, wrapped, heading = [], "no", None
     for width, items in pages:
         for _, item in items:
             if isinstance(item, list):          # table rows
@@ -171,17 +176,19 @@ def _pdf_lines(pages):
                 rows = item[1:] if item and item[0] == heading else item
                 heading = item[0] if item else None
                 out.extend(rows)
-                wrapped = False
+                wrapped = "no"
                 continue
-            if wrapped and out:
-                out[-1] += item["text"]
+            text = item["text"]
+            if out and (wrapped == "yes" or (wrapped == "unless-heading" and not _NEW_BLOCK.match(text))):
+                out[-1] += text
             else:
-                out.append(item["text"])
-            char_width = (item["x1"] - item["x0"]) / max(len(item["text"]), 1)
-            # A full line ending a sentence is taken as a paragraph's end: joining a heading
-            # to the paragraph before it would do more harm than splitting a paragraph.
-            wrapped = (right > 0.6 * width and item["x1"] >= right - 1.5 * char_width
-                       and not item["text"].rstrip().endswith(("。", "：", ":", "；", "！", "？")))
+                out.append(text)
+            char_width = (item["x1"] - item["x0"]) / max(len(text), 1)
+            full = right > 0.6 * width and item["x1"] >= right - 1.5 * char_width
+            # A full line ending a sentence may also end its paragraph: it is joined to the
+            # next line unless that one starts a heading, an item or the attachments.
+            ends_sentence = text.rstrip().endswith(("。", "：", ":", "；", "！", "？"))
+            wrapped = "no" if not full else "unless-heading" if ends_sentence else "yes"
     return out
 
 

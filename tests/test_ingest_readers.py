@@ -112,3 +112,17 @@ def test_html_article_keeps_its_own_header(tmp_path):
     assert notice.text.startswith(title + "\n各市(地)")
     assert "人民政府网" not in notice.text and "版权" not in notice.text
     assert notice.header["title"] == title
+
+
+FULL = sorted(CORPUS.glob("0*.txt"))
+
+
+@pytest.mark.parametrize("render", ["pdf", "docx", "html"])
+@pytest.mark.parametrize("source", FULL, ids=lambda p: p.stem[:3])
+def test_every_full_notice_reads_back_through_every_reader(source, render, tmp_path):
+    """Each full corpus notice, as clean text, rendered and read back: the same clean text."""
+    if render == "pdf" and not CJK_FONT.exists():
+        pytest.skip("CJK font missing: make fonts")
+    expected = load_notice(source).text
+    to = {"pdf": to_pdf, "docx": to_docx, "html": to_html}[render]
+    assert load_notice(to(expected, tmp_path / f"notice.{render}")).text == expected
