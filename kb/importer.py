@@ -11,6 +11,7 @@ import sqlite3
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,28 +114,37 @@ def _results(paths, conn, jobs):
     here by their hash, without parsing (so re-importing an unchanged corpus is quick);
     the others are parsed by up to `jobs` workers, a few files in flight per worker."""
     pool = None
-    window = deque()
+    window = deque()        # (path, result or Future)
+
+    def settle(path, item):
+        nonlocal pool
+        if not isinstance(item, Future):
+            return item
+        try:
+            return item.result()
+        except BrokenProcessPool as e:   # a worker died (killed, out of memory): start afresh
+            pool = None
+            return ("failed", path, f"the worker parsing it died: {e}")
+
     try:
         for path in paths:
             try:
                 sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
             except OSError as e:
-                window.append(("failed", str(path), f"cannot read file: {e.strerror or e}"))
+                window.append((path, ("failed", str(path), f"cannot read file: {e.strerror or e}")))
             else:
                 if store.has_notice(conn, sha):
-                    window.append(("skipped", str(path)))
+                    window.append((path, ("skipped", str(path))))
                 elif jobs <= 1:
-                    window.append(_process(path))
+                    window.append((path, _process(path)))
                 else:
                     pool = pool or ProcessPoolExecutor(jobs, initializer=_init_worker)
-                    window.append(pool.submit(_process, path))
-            while window and (not isinstance(window[0], Future) or window[0].done()
+                    window.append((path, pool.submit(_process, path)))
+            while window and (not isinstance(window[0][1], Future) or window[0][1].done()
                               or len(window) >= jobs * 4):
-                item = window.popleft()
-                yield item.result() if isinstance(item, Future) else item
+                yield settle(*window.popleft())
         while window:
-            item = window.popleft()
-            yield item.result() if isinstance(item, Future) else item
+            yield settle(*window.popleft())
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
