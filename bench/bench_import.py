@@ -12,13 +12,15 @@ runs reuse them. Measured, each in a fresh database unless said otherwise:
   segmentation alone, in one process; and import time ÷ floor time;
 - re-import of the unchanged largest corpus into its database, and its ratio to the first;
 - Datasette (`tongbao serve`) on the largest database: median response time of the finding
-  table page, a faceted page, the repeat-offender query and a full-text search.
+  table page, a faceted page, the repeat-offender query and full-text search (the finding
+  table's _search and the search_findings query).
 The table is printed with the targets beside the figures and written to
 bench/results/import.json.
 """
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import sqlite3
@@ -83,8 +85,10 @@ def default_mix():
 
 
 def run_measured(cmd, **kwargs):
-    """Run cmd; return (wall seconds, peak RSS in MB of the process and its descendants, rc)."""
+    """Run cmd; return (wall seconds, peak RSS in MB of the process and its descendants, rc,
+    CPU seconds of the process and its descendants)."""
     peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
     root = psutil.Process(proc.pid)
@@ -105,11 +109,13 @@ def run_measured(cmd, **kwargs):
             pass
         time.sleep(0.05)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)   # workers are waited for: counted
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     reader.join()
     if proc.returncode:
         tail = stderr[0].decode("utf-8", "replace")[-2000:] if stderr else ""
         print(f"  ! {' '.join(map(str, cmd[2:]))} exited {proc.returncode}:\n{tail}", flush=True)
-    return wall, peak / 2**20, proc.returncode
+    return wall, peak / 2**20, proc.returncode, cpu
 
 
 def count_rows(db):
@@ -122,10 +128,10 @@ def count_rows(db):
 def bench_import(notice_dir, files, jobs, db):
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    wall, rss, rc = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
-                                            "--jobs", str(jobs)])
+    wall, rss, rc, cpu = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
+                                                 "--jobs", str(jobs)])
     size = sum(f.stat().st_size for f in files)
-    return {"notices": len(files), "jobs": jobs, "seconds": round(wall, 2),
+    return {"notices": len(files), "jobs": jobs, "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
             "notices_per_s": round(len(files) / wall, 1), "mb_per_s": round(size / 2**20 / wall, 3),
             "peak_rss_mb": round(rss, 1), "exit_code": rc, "rows": count_rows(db)}
 
@@ -139,11 +145,12 @@ import jieba, logging
 from opencc import OpenCC
 jieba.setLogLevel(logging.WARNING); jieba.initialize()
 t2s = OpenCC("t2s")
-start = time.perf_counter(); words = 0
+start = time.perf_counter(); cpu = time.process_time(); words = 0
 with open(sys.argv[1], encoding="utf-8") as f:
     for line in f:
         words += len(jieba.lcut(t2s.convert(json.loads(line))))
-print(json.dumps({"seconds": time.perf_counter() - start, "words": words}))
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
+                  "words": words}))
 """
 
 
@@ -203,23 +210,11 @@ def bench_datasette(db, rounds):
             "faceted page": f"/tongbao/finding?province={q(province)}&_facet=problem&_facet=year"
                             "&_facet=channel",
             "repeat offenders": "/tongbao/repeat_offenders_by_province?province=",
-            "full-text search": None,
+            "full-text search": f"/tongbao/finding?_search={q('空白栏目')}",
+            "search_findings query": f"/tongbao/search_findings?q={q('更新不及时')}",
         }
-        # the search the project offers: Datasette's _search on the findings if it is set
-        # up, else datasette-search-all across the tables
-        for path in (f"/tongbao/finding.json?_search={q('栏目')}", f"/-/search?q={q('栏目')}"):
-            try:
-                status, body = get(base + path)
-                if status == 200 and b"error" not in body[:200].lower():
-                    pages["full-text search"] = path.replace(".json", "")
-                    break
-            except urllib.error.HTTPError:
-                continue
         out = {}
         for name, path in pages.items():
-            if path is None:
-                out[name] = {"error": "no full-text search available"}
-                continue
             times, status = [], None
             for i in range(rounds + 1):
                 t = time.perf_counter()
@@ -233,8 +228,9 @@ def bench_datasette(db, rounds):
                          "max_ms": round(max(times), 1)}
         return out
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=20)
+        if server.poll() is None:
+            os.killpg(server.pid, 15)
+            server.wait(timeout=20)
 
 
 # ---------------------------------------------------------------- profile
@@ -265,26 +261,30 @@ def main(argv=None):
     ap.add_argument("--sizes", help="comma-separated corpus sizes (default 1000,10000)")
     ap.add_argument("--rounds", type=int, default=15, help="requests per Datasette page")
     ap.add_argument("--profile", action="store_true", help="profile an import of the smaller corpus")
+    ap.add_argument("--keep", action="store_true", help="keep the databases (bench/results/work-PID)")
     ap.add_argument("--mix", help="generator formats and weights (default txt=70,html=18,docx=10,pdf=2)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or ("200,1000" if args.quick else "1000,10000")).split(",")]
     mix = ({k: float(v) for k, v in (i.split("=") for i in args.mix.split(","))} if args.mix
            else default_mix())
     RESULTS.mkdir(parents=True, exist_ok=True)
-    work = RESULTS / "work"
+    work = RESULTS / f"work-{os.getpid()}"     # databases of this run only, removed at the end
     work.mkdir(exist_ok=True)
     result = {"sizes": sizes, "mix": mix, "cpus": os.cpu_count(), "imports": [],
-              "floor": {}, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+              "floor": {}, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+              "load_average_at_start": os.getloadavg()}
 
     for n in sizes:
         notice_dir, files = corpus(n, mix)
         floor = bench_floor(files, work)
         result["floor"][n] = {"seconds": round(floor["seconds"], 2),
+                              "cpu_seconds": round(floor["cpu_seconds"], 2),
                               "notices_per_s": round(n / floor["seconds"], 1)}
         print(f"  floor {n}: {floor['seconds']:.1f} s", flush=True)
         for jobs in (1, 2):
             r = bench_import(notice_dir, files, jobs, work / f"import-{n}-j{jobs}.db")
             r["over_floor"] = round(r["seconds"] / floor["seconds"], 2)
+            r["cpu_over_floor"] = round(r["cpu_seconds"] / floor["cpu_seconds"], 2)
             result["imports"].append(r)
             print(f"  import {n} --jobs {jobs}: {r['seconds']} s, {r['peak_rss_mb']} MB, {r['rows']}",
                   flush=True)
@@ -293,17 +293,21 @@ def main(argv=None):
     notice_dir, files = corpus(n, mix)
     best = min((r for r in result["imports"] if r["notices"] == n), key=lambda r: r["seconds"])
     db = work / f"import-{n}-j{best['jobs']}.db"
-    wall, rss, rc = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
-                                            "--jobs", str(best["jobs"])])
+    wall, rss, rc, cpu = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
+                                                 "--jobs", str(best["jobs"])])
     result["reimport"] = {"notices": n, "jobs": best["jobs"], "seconds": round(wall, 2),
+                          "cpu_seconds": round(cpu, 2),
                           "peak_rss_mb": round(rss, 1), "exit_code": rc,
                           "speedup": round(best["seconds"] / wall, 1), "rows": count_rows(db)}
     result["datasette"] = bench_datasette(db, args.rounds)
     if args.profile:
         result["profile"] = str(profile_import(corpus(sizes[0], mix)[0], work))
 
+    result["load_average_at_end"] = os.getloadavg()
     out = RESULTS / "import.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(work)
     print_table(result)
     print(f"\nwritten to {out.relative_to(ROOT)}")
 
@@ -311,14 +315,21 @@ def main(argv=None):
 def print_table(res):
     print(f"\ntongbao import — generated notices (seed {SEED}, mix {','.join(f'{k}={v:g}' for k, v in res['mix'].items())}, "
           f"{res['cpus']} cores)")
-    print(f"{'notices':>8} {'jobs':>4} {'seconds':>8} {'notices/s':>10} {'MB/s':>7} {'peak RSS':>9} "
-          f"{'÷ floor':>8}   target")
+    print(f"load average {res['load_average_at_start'][0]:.1f} at start, "
+          f"{res['load_average_at_end'][0]:.1f} at end (other work on the machine skews wall times)")
+    print(f"{'notices':>8} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'notices/s':>10} {'MB/s':>6} "
+          f"{'peak RSS':>9} {'wall÷floor':>10} {'CPU÷floor':>9}")
     for r in res["imports"]:
-        print(f"{r['notices']:>8} {r['jobs']:>4} {r['seconds']:>8} {r['notices_per_s']:>10} "
-              f"{r['mb_per_s']:>7} {r['peak_rss_mb']:>6} MB {r['over_floor']:>7}×   "
-              f"{verdict('import_over_floor', r['over_floor'])}; RSS {verdict('peak_rss_mb', r['peak_rss_mb'])}")
+        print(f"{r['notices']:>8} {r['jobs']:>4} {r['seconds']:>7} {r['cpu_seconds']:>7} "
+              f"{r['notices_per_s']:>10} {r['mb_per_s']:>6} {r['peak_rss_mb']:>6} MB "
+              f"{r['over_floor']:>9}× {r['cpu_over_floor']:>8}×")
+    print(f"targets: import ÷ floor {TARGETS['import_over_floor'][0]}, peak RSS {TARGETS['peak_rss_mb'][0]}")
+    for r in res["imports"]:
+        print(f"{r['notices']:>8} --jobs {r['jobs']}: wall÷floor {verdict('import_over_floor', r['over_floor'])}"
+              f"; peak RSS {verdict('peak_rss_mb', r['peak_rss_mb'])}")
     for n, f in res["floor"].items():
-        print(f"{n:>8} floor (OpenCC t2s + jieba, 1 process): {f['seconds']} s, {f['notices_per_s']} notices/s")
+        print(f"{n:>8} floor (OpenCC t2s + jieba.lcut, 1 process): {f['seconds']} s wall, "
+              f"{f['cpu_seconds']} s CPU, {f['notices_per_s']} notices/s")
     for n in res["sizes"]:
         by_jobs = {r["jobs"]: r for r in res["imports"] if r["notices"] == n}
         if 1 in by_jobs and 2 in by_jobs:
@@ -332,15 +343,15 @@ def print_table(res):
             print(f"peak RSS {large} vs {small} notices, --jobs {jobs}: {growth}×   "
                   f"{verdict('rss_growth', growth)}")
     ri = res["reimport"]
-    print(f"re-import of the unchanged {ri['notices']}: {ri['seconds']} s, "
+    print(f"re-import of the unchanged {ri['notices']}: {ri['seconds']} s ({ri['cpu_seconds']} s CPU), "
           f"{ri['speedup']}× faster than the first   {verdict('reimport_speedup', ri['speedup'])}")
     print(f"\nDatasette on the {large}-notice database ({res['sizes'][-1]} notices):")
     for name, d in res["datasette"].items():
         if "median_ms" in d:
-            print(f"  {name:<18} median {d['median_ms']:>7} ms (max {d['max_ms']}, HTTP {d['status']})   "
+            print(f"  {name:<22} median {d['median_ms']:>7} ms (max {d['max_ms']}, HTTP {d['status']})   "
                   f"{verdict('page_ms', d['median_ms'])}")
         else:
-            print(f"  {name:<18} {d.get('error')}")
+            print(f"  {name:<22} {d.get('error')}")
     if "profile" in res:
         print(f"\nprofile of an import of {small} notices, --jobs 1: {res['profile']}")
 
