@@ -60,7 +60,7 @@ def short_names(name):
                     stem, changed = stem[: -len(nat)], True
         kind = m.group(2).replace("自治", "")
         if kind in ("州", "县", "旗"):
-            forms.add(stem + kind)
+            forms.update({stem + kind, stem + m.group(2)})   # 湘西州, 湘西自治州
         forms.add(stem)
     m = re.fullmatch(r"(.{2,}?)(省|市|县|区|地区|盟|林区|矿区|特区)", name)
     if m and "自治" not in name:

@@ -179,7 +179,8 @@ def notice_context(header, text=""):
     prefecture = index.lookup(header.get("prefecture"), province) if header.get("prefecture") else None
     county = index.lookup(header.get("county"), prefecture or province) if header.get("county") else None
     if not (province or prefecture or county):
-        for probe in (header.get("issuer") or "", header.get("title") or "", text[:400]):
+        # not the text: a national notice lists provinces there, and is about none of them
+        for probe in (header.get("issuer") or "", header.get("title") or ""):
             found = index.find_in(probe)
             if found:
                 province, prefecture, county = _levels(index, found)
@@ -266,9 +267,10 @@ class UnitResolver:
 
         place = region or brand_region
         full_body = expand(body)
-        if region is not None:
-            organization = display_name(region) + full_body
-            name = organization if is_body else base
+        if region is not None and is_body:
+            organization = name = display_name(region) + full_body
+        elif region is not None:
+            organization = name = base       # an account's brand: 黔东南民政, 攀枝花医保
         else:
             organization = name = base
         code = place.code if place else ""
