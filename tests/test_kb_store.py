@@ -108,6 +108,13 @@ def test_qiandongnan_weibo_and_wechat_are_two_units_of_one_body(conn):
     assert {org for _, _, org in rows} == {"黔东南州自然资源局"}
 
 
+def test_a_streak_stated_in_the_notice_makes_a_repeat_offender(conn):
+    """000 says 泽库县政府网站连续四个季度检查不合格; no earlier 青海 notice is in the corpus."""
+    row = conn.execute("SELECT periods_failed, longest_streak, first_failed FROM repeat_offender "
+                       "WHERE unit_name = '泽库县' AND channel = 'website'").fetchone()
+    assert row == (1, 4, "2020Q4")
+
+
 def test_period_keys_sort_and_name_half_years():
     assert period_key({"year": 2020, "quarter": 4}) == "2020Q4"
     assert period_key({"year": 2024, "quarter": None, "period": "2024年下半年"}) == "2024H2"
