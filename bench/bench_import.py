@@ -84,10 +84,30 @@ def default_mix():
 # ---------------------------------------------------------------- measuring a process tree
 
 
+def tree_memory(root, full):
+    """(RSS, PSS) in bytes summed over a process and its descendants. RSS counts pages the
+    processes share once per process; PSS splits them (PSS only when `full`, it costs more)."""
+    rss = pss = 0
+    try:
+        procs = [root] + root.children(recursive=True)
+    except psutil.Error:
+        return 0, 0
+    for p in procs:
+        try:
+            if full:
+                info = p.memory_full_info()
+                rss, pss = rss + info.rss, pss + info.pss
+            else:
+                rss += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return rss, pss
+
+
 def run_measured(cmd, **kwargs):
-    """Run cmd; return (wall seconds, peak RSS in MB of the process and its descendants, rc,
-    CPU seconds of the process and its descendants)."""
-    peak = 0
+    """Run cmd; return (wall seconds, peak RSS and peak PSS in MB of the process and its
+    descendants, exit code, CPU seconds of the process and its descendants)."""
+    peak_rss = peak_pss = 0
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
@@ -95,18 +115,11 @@ def run_measured(cmd, **kwargs):
     stderr = []
     reader = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
     reader.start()
+    samples = 0
     while proc.poll() is None:
-        try:
-            procs = [root] + root.children(recursive=True)
-            rss = 0
-            for p in procs:
-                try:
-                    rss += p.memory_info().rss
-                except psutil.Error:
-                    pass
-            peak = max(peak, rss)
-        except psutil.Error:
-            pass
+        rss, pss = tree_memory(root, full=samples % 5 == 0)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        samples += 1
         time.sleep(0.05)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)   # workers are waited for: counted
@@ -115,7 +128,7 @@ def run_measured(cmd, **kwargs):
     if proc.returncode:
         tail = stderr[0].decode("utf-8", "replace")[-2000:] if stderr else ""
         print(f"  ! {' '.join(map(str, cmd[2:]))} exited {proc.returncode}:\n{tail}", flush=True)
-    return wall, peak / 2**20, proc.returncode, cpu
+    return wall, peak_rss / 2**20, peak_pss / 2**20, proc.returncode, cpu
 
 
 def count_rows(db):
@@ -128,12 +141,13 @@ def count_rows(db):
 def bench_import(notice_dir, files, jobs, db):
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    wall, rss, rc, cpu = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
-                                                 "--jobs", str(jobs)])
+    wall, rss, pss, rc, cpu = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
+                                                      "--jobs", str(jobs)])
     size = sum(f.stat().st_size for f in files)
     return {"notices": len(files), "jobs": jobs, "seconds": round(wall, 2), "cpu_seconds": round(cpu, 2),
             "notices_per_s": round(len(files) / wall, 1), "mb_per_s": round(size / 2**20 / wall, 3),
-            "peak_rss_mb": round(rss, 1), "exit_code": rc, "rows": count_rows(db)}
+            "peak_rss_mb": round(rss, 1), "peak_pss_mb": round(pss, 1), "exit_code": rc,
+            "rows": count_rows(db)}
 
 
 # ---------------------------------------------------------------- the floor
@@ -236,15 +250,21 @@ def bench_datasette(db, rounds):
 # ---------------------------------------------------------------- profile
 
 
-def profile_import(notice_dir, work):
-    """pyinstrument over an import with --jobs 1; returns the report's top lines."""
+def profile_import(notice_dir, work, top=25):
+    """pyinstrument over an import with --jobs 1 (so the parsing is in the profiled process).
+    Writes the call tree and the functions by own time to bench/results/; returns the
+    first `top` lines of the latter."""
     db = work / "profile.db"
     db.unlink(missing_ok=True)
-    report = RESULTS / "profile-import.txt"
-    subprocess.run([sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(report),
-                    "--show-all", "-m", "tongbao.cli", "import", str(notice_dir), "--db", str(db),
-                    "--jobs", "1"], check=False, capture_output=True)
-    return report
+    session = work / "import.pyisession"
+    subprocess.run([sys.executable, "-m", "pyinstrument", "-r", "session", "-o", str(session),
+                    "-m", "tongbao.cli", "import", str(notice_dir), "--db", str(db), "--jobs", "1"],
+                   check=False, capture_output=True)
+    for name, options in (("profile-import-tree.txt", []), ("profile-import-flat.txt", ["-p", "flat=true"])):
+        subprocess.run([sys.executable, "-m", "pyinstrument", "--load", str(session), "-r", "text",
+                        "-o", str(RESULTS / name), *options], check=False, capture_output=True)
+    flat = (RESULTS / "profile-import-flat.txt").read_text("utf-8").splitlines()
+    return [line for line in flat if line[:1].isdigit()][:top]
 
 
 # ---------------------------------------------------------------- report
@@ -261,6 +281,8 @@ def main(argv=None):
     ap.add_argument("--sizes", help="comma-separated corpus sizes (default 1000,10000)")
     ap.add_argument("--rounds", type=int, default=15, help="requests per Datasette page")
     ap.add_argument("--profile", action="store_true", help="profile an import of the smaller corpus")
+    ap.add_argument("--profile-only", action="store_true",
+                    help="only profile an import of the smaller corpus, and print its hot spots")
     ap.add_argument("--keep", action="store_true", help="keep the databases (bench/results/work-PID)")
     ap.add_argument("--mix", help="generator formats and weights (default txt=70,html=18,docx=10,pdf=2)")
     args = ap.parse_args(argv)
@@ -273,6 +295,13 @@ def main(argv=None):
     result = {"sizes": sizes, "mix": mix, "cpus": os.cpu_count(), "imports": [],
               "floor": {}, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
               "load_average_at_start": os.getloadavg()}
+    if args.profile_only:
+        print(f"profile of an import of {sizes[0]} notices, --jobs 1: functions by own time (s); "
+              "call tree in bench/results/profile-import-tree.txt")
+        for line in profile_import(corpus(sizes[0], mix)[0], work):
+            print("  " + line)
+        shutil.rmtree(work)
+        return
 
     for n in sizes:
         notice_dir, files = corpus(n, mix)
@@ -293,15 +322,15 @@ def main(argv=None):
     notice_dir, files = corpus(n, mix)
     best = min((r for r in result["imports"] if r["notices"] == n), key=lambda r: r["seconds"])
     db = work / f"import-{n}-j{best['jobs']}.db"
-    wall, rss, rc, cpu = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
-                                                 "--jobs", str(best["jobs"])])
+    wall, rss, pss, rc, cpu = run_measured(TONGBAO + ["import", str(notice_dir), "--db", str(db),
+                                                      "--jobs", str(best["jobs"])])
     result["reimport"] = {"notices": n, "jobs": best["jobs"], "seconds": round(wall, 2),
                           "cpu_seconds": round(cpu, 2),
-                          "peak_rss_mb": round(rss, 1), "exit_code": rc,
+                          "peak_rss_mb": round(rss, 1), "peak_pss_mb": round(pss, 1), "exit_code": rc,
                           "speedup": round(best["seconds"] / wall, 1), "rows": count_rows(db)}
     result["datasette"] = bench_datasette(db, args.rounds)
     if args.profile:
-        result["profile"] = str(profile_import(corpus(sizes[0], mix)[0], work))
+        result["profile"] = profile_import(corpus(sizes[0], mix)[0], work)
 
     result["load_average_at_end"] = os.getloadavg()
     out = RESULTS / "import.json"
@@ -318,12 +347,13 @@ def print_table(res):
     print(f"load average {res['load_average_at_start'][0]:.1f} at start, "
           f"{res['load_average_at_end'][0]:.1f} at end (other work on the machine skews wall times)")
     print(f"{'notices':>8} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'notices/s':>10} {'MB/s':>6} "
-          f"{'peak RSS':>9} {'wall÷floor':>10} {'CPU÷floor':>9}")
+          f"{'peak RSS':>9} {'peak PSS':>9} {'wall÷floor':>10} {'CPU÷floor':>9}")
     for r in res["imports"]:
         print(f"{r['notices']:>8} {r['jobs']:>4} {r['seconds']:>7} {r['cpu_seconds']:>7} "
               f"{r['notices_per_s']:>10} {r['mb_per_s']:>6} {r['peak_rss_mb']:>6} MB "
-              f"{r['over_floor']:>9}× {r['cpu_over_floor']:>8}×")
-    print(f"targets: import ÷ floor {TARGETS['import_over_floor'][0]}, peak RSS {TARGETS['peak_rss_mb'][0]}")
+              f"{r['peak_pss_mb']:>6} MB {r['over_floor']:>9}× {r['cpu_over_floor']:>8}×")
+    print(f"targets: import ÷ floor {TARGETS['import_over_floor'][0]}, peak RSS {TARGETS['peak_rss_mb'][0]} "
+          "(RSS summed over the process tree counts shared pages once per process; PSS does not)")
     for r in res["imports"]:
         print(f"{r['notices']:>8} --jobs {r['jobs']}: wall÷floor {verdict('import_over_floor', r['over_floor'])}"
               f"; peak RSS {verdict('peak_rss_mb', r['peak_rss_mb'])}")
@@ -353,7 +383,10 @@ def print_table(res):
         else:
             print(f"  {name:<22} {d.get('error')}")
     if "profile" in res:
-        print(f"\nprofile of an import of {small} notices, --jobs 1: {res['profile']}")
+        print(f"\nprofile of an import of {small} notices, --jobs 1: functions by own time (s); "
+              "call tree in bench/results/profile-import-tree.txt")
+        for line in res["profile"]:
+            print("  " + line)
 
 
 if __name__ == "__main__":
