@@ -89,7 +89,8 @@ def sentence_findings(segments, skip=()):
 
 
 # Phrases that name a faulted unit outside a subject position.
-EXCEPTION = re.compile(r"除(?:了)?([^,，。;；、外]{2,20}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:合格率|均)[^。;；]{0,20}?100%")
+EXCEPTION = re.compile(r"除(?:了)?([^,，。;；、外]{2,20}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:(?:合格率|均)[^。;；]{0,20}?100%|"
+                       r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
 SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,24}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|领导)")
 
 
@@ -101,8 +102,11 @@ def _named_by_phrase(seg):
             name = clean_name(m.group(1))
             if not looks_like_unit(name):
                 continue
+            problem = "unspecified"
+            if rx is EXCEPTION and "整改" in m.group(0):
+                problem = "rectification"     # 除X外均已整改到位: X has not rectified
             out.append({"unit": name, "channel": "website" if rx is EXCEPTION else "organization",
-                        "polarity": "negative", "problem": "unspecified", "month": None,
+                        "polarity": "negative", "problem": problem, "month": None,
                         "section": seg.section, "evidence": seg.text.strip(),
                         "start": seg.start, "end": seg.end})
     return out

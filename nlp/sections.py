@@ -108,7 +108,8 @@ def split_sentences(text):
         headings = [h[1] for h in chain]
         start = 0
         for i, ch in enumerate(ptext):
-            if ch in SENT_END or i == len(ptext) - 1:
+            # `?!` is how a misdecoded 。“ shows in some pages: a sentence ends there
+            if ch in SENT_END or ptext[i:i + 2] == "?!" or i == len(ptext) - 1:
                 piece = Segment(ptext[start:i + 1], poffs[start:i + 1], headings, pno)
                 if piece.text.strip():
                     segments.append(piece)

@@ -21,7 +21,7 @@ from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, UN
 
 jieba.setLogLevel(60)
 
-CLAUSE_SPLIT = re.compile(r"[,，:：;；|。!?！？]")
+CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake here, not punctuation
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
 LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
@@ -42,7 +42,7 @@ PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
 FUNCTION_START = re.compile(
     r"^(?:要|在|按照|根据|依据|对|从|为|向|经|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
-    r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均)")
+    r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除)")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
@@ -131,7 +131,8 @@ def looks_like_unit(name, loose=False, vouched=False):
     if FUNCTION_START.match(name) and not (vouched and name[0] in "从和为时所由"):
         return False
     if vouched:
-        return len(name) <= 20
+        return len(name) <= 20 and (len(name) >= 3 or bool(UNIT_END_RE.search(name))
+                                    or name in place_names())
     strong = bool(UNIT_END_RE.search(name)) or name in place_names()
     if strong and not loose and name[0] not in "省市县区州旗乡镇" and not contains_place(name[:4]) \
             and _starts_with_verb(name):
@@ -261,9 +262,6 @@ def names_in_clause(clause, base=0, introduced=False):
             candidates.append((clean_name(raw), ps + off, ps + off + len(raw), channel,
                                body[len(raw):], listed or len(pieces) > 1))
         pos += len(part) + 1
-    if candidates and candidates[-1]:
-        last = candidates[-1]       # the predicate of the last name runs to the end of the clause
-        candidates[-1] = last[:4] + (clause[last[2]:],) + last[5:]
     # an enumeration that ends `…等微信公众号` vouches for names without an ending
     real = [c for c in candidates if c]
     tail_channel = bool(real) and real[-1][3] is not None
@@ -276,6 +274,8 @@ def names_in_clause(clause, base=0, introduced=False):
                 break
             continue
         name, i, j, channel, rest, is_listed = c
+        if re.match(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)", rest):
+            continue        # 海口网12月16日消息: the news source of the page
         if counted >= 2 and re.match(r"\s*[0-9]+\s*(?:个|家)", rest):
             continue        # 海南州4个、玉树州7个: counts per region, not findings
         alone = not re.sub(r"[(（][^)）]*[)）]|" + CHANNEL_RE.pattern + r"|[\s。]", "", rest)
@@ -284,6 +284,9 @@ def names_in_clause(clause, base=0, introduced=False):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:
             break
+    if names:      # the predicate of the last name runs to the end of the clause
+        last = names[-1]
+        last.rest = clause[last.end - base:]
     for m in COLUMN_OF.finditer(clause):   # 养老服务栏目(民政局): the body behind a column
         if looks_like_unit(m.group(1)):
             names.append(Name(m.group(1), base + m.start(1), base + m.end(1), "website"))
