@@ -32,7 +32,7 @@ fonts:
 test: install chromium fonts
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: install fonts
 	$(BIN)/python bench/run_all.py
 
 clean:
