@@ -82,3 +82,9 @@ def test_parse_notice_reuses_one_parser():
     assert parse_notice(notice) == first
     assert sorted(f["unit"] for f in first["findings"]) == sorted(
         ["濮阳知识产权", "大美马市坪", "固始民政", "和谐张集", "大美新安集", "河南油田公安"])
+
+
+def test_the_notices_own_region_is_not_a_finding(parser):
+    record = parser.parse(load_notice(CORPUS / "r24.txt"))
+    units = {f["unit"] for f in record["findings"]}
+    assert "天津市" not in units and "市民政局" in units
