@@ -9,9 +9,13 @@ NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
 RATE_WORD = re.compile(r"(?<!不)(?:合格率|达标率)")
 # what may stand between the rate word and its value
 LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：)?\s*" + NUM)
+# 合格率分别为:西宁市100%、海东市95.5%: a rate per named subject
+NAMED_VALUES = re.compile(r"\s*(?:分别|依次)?(?:为|是)?[:：]?\s*(?=[\u4e00-\u9fff])")
+NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达)?\s*" + NUM + r"\s*[、,，;；和及]?\s*")
 MORE_VALUES = re.compile(r"\s*[、和及与,，]\s*" + NUM)
 # 其中区网站93.8%,部门网站100%: further rates after the first, each with its subject
-TRAILING = re.compile(r"[,，;；]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:合格率)?(?:为|是|达到|达)?\s*" + NUM)
+TRAILING = re.compile(r"[,，;；]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:为|是|达到|达)?\s*" + NUM)
+NOT_A_SUBJECT = re.compile(r"比|较|提高|下降|上升|增加|减少|合格率|达标率|占比|率")
 WEBSITE = re.compile(r"网站|网页")
 NEW_MEDIA = re.compile(r"新媒体|微信|微博|抖音|头条|账号|帐号|客户端|公众号|小程序|视频号|APP")
 EARLIER = re.compile(r"上一?季度|上月|去年|同期|上年|上一次|上次|连续[0-9一二两三四五六七八九十]+个")
@@ -45,6 +49,7 @@ def find_rates(segments, notice_text):
         for m in RATE_WORD.finditer(text):
             link = LINK.match(text, m.end())
             if not link:
+                _named_rates(rates, seen, text, m, seg, segments, idx, default)
                 continue
             clause_start = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1
             clause = text[clause_start:m.start()]
@@ -89,7 +94,7 @@ def find_rates(segments, notice_text):
                         entry.update(counts)
                     _add(rates, seen, entry, seg, m.start(), pos)
             # trailing rates of the same sentence: 其中区网站93.8%,部门网站100%
-            while (t := TRAILING.match(text, pos)):
+            while (t := TRAILING.match(text, pos)) and not NOT_A_SUBJECT.search(t.group(1)):
                 entry = {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(t.group(2)),
                          "subject": t.group(1)}
                 if month:
@@ -97,6 +102,24 @@ def find_rates(segments, notice_text):
                 _add(rates, seen, entry, seg, t.start(), t.end())
                 pos = t.end()
     return rates
+
+
+def _named_rates(rates, seen, text, m, seg, segments, idx, default):
+    """Rates listed per subject after the rate word: 合格率分别为:西宁市100%、海东市95.5%."""
+    lead = NAMED_VALUES.match(text, m.end())
+    if not lead:
+        return
+    pos, found = lead.end(), []
+    while (v := NAMED_VALUE.match(text, pos)) and not NOT_A_SUBJECT.search(v.group(1)):
+        found.append(v)
+        pos = v.end()
+    if len(found) < 2:
+        return
+    before = text[:m.start()]
+    scope = _scope(before) or _scope(" ".join(seg.headings)) or default
+    for v in found:
+        _add(rates, seen, {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(v.group(2)),
+                           "subject": v.group(1)}, seg, v.start(), v.end())
 
 
 def _counts(window, before):

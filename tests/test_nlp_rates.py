@@ -38,3 +38,9 @@ def test_rates_after_rectification_and_per_subject():
 def test_a_title_restating_the_body_counts_once():
     text = "全省共开设政务新媒体3086个 一季度抽查合格率为99.4%\n本次共选取507个政务新媒体进行抽查,抽查合格率为99.4%。"
     assert [r[1] for r in rates(text)] == [99.4]
+
+
+def test_a_rate_per_named_subject():
+    text = "各市州政府网站抽查合格率分别为:西宁市100%、海东市95.5%、玉树州90%。"
+    assert [(r[0], r[1], r[4]) for r in rates(text)] == [
+        ("website", 100.0, "西宁市"), ("website", 95.5, "海东市"), ("website", 90.0, "玉树州")]
