@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ingest import IngestError, load_notice
+from ingest.header import read_header
 from ingest.normalize import normalize
 from nlp import parse_notice
 from tests.generator import compose, glue_pinyin
@@ -149,3 +150,29 @@ def test_parse_random_text(workdir, raw):
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_real_notices_parse_to_valid_records(path):
     assert _load_and_parse(path) is not None, f"{path.name} is a real notice and must load"
+
+
+@SETTINGS
+@given(index=st.integers(0, 10**6))
+def test_header_of_a_generated_notice_matches_its_gold(index):
+    """Any province, prefecture or county, simplified, traditional or pinyin-glued: the
+    header names the gold's province, period and date."""
+    text, _, gold, _ = compose(14, index)
+    header = read_header(normalize(text)[0])
+    assert (header.get("province"), header.get("year"), header.get("quarter"), header.get("published")) \
+        == (gold["province"], gold["year"], gold["quarter"], gold["published"])
+
+
+def test_generator_is_deterministic_and_plants_repeat_offenders():
+    first = [compose(3, i) for i in range(300)]
+    assert first[:20] == [compose(3, i) for i in range(20)]
+    periods, names = {}, {}
+    for _, _, gold, _ in first:
+        for f in gold["findings"]:
+            if "offender" in f:
+                periods.setdefault(f["offender"], set()).add((gold["province"], gold["year"], gold["quarter"]))
+                names.setdefault(f["offender"], set()).add((f["unit"], f["channel"]))
+    recurring = [k for k, v in periods.items() if len(v) >= 3 and len(names[k]) >= 2]
+    assert len(recurring) >= 10, "offenders should recur across quarters under varied names"
+    provinces = {gold["province"] for _, _, gold, _ in first}
+    assert len(provinces) == 31
