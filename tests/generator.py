@@ -67,7 +67,7 @@ def _nations():
 
 
 def _stem(name):
-    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "区", "旗"):
+    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "区"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             name = name[: -len(suffix)]
             break
@@ -75,8 +75,12 @@ def _stem(name):
     while stripped:   # 黔东南苗族侗族 -> 黔东南苗族 -> 黔东南
         stripped = False
         for nation in _nations():
-            if name.endswith(nation) and len(name) - len(nation) >= 2:
-                name, stripped = name[: -len(nation)], True
+            # 蒙古族 is also written 蒙古 (巴音郭楞蒙古自治州); 水 or 回 alone is no designation
+            bare = nation[:-1] if len(nation) > 2 else nation
+            for form in (nation, bare):
+                if name.endswith(form) and len(name) - len(form) >= 2:
+                    name, stripped = name[: -len(form)], True
+                    break
     return name
 
 
@@ -158,7 +162,7 @@ PROBLEMS = {
     "site_unavailable": (
         ["网站无法访问", "服务可用性不高"],
         ["首页无法访问", "多次监测无法打开", "因服务器故障无法访问"],
-        ["账号无法正常访问"]),
+        ["无法正常访问"]),
     "display_error": (
         ["页面显示异常", "页面错乱"],
         ["页面显示异常", "部分页面错乱", "首页显示不正常"],
