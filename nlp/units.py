@@ -28,14 +28,15 @@ LIST_SEP = "、"
 LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
                   r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
-MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|包括|只有|仅有|唯有")
-STRONG_OPENER = re.compile(r"分别是|分别为|包括|只有|仅有|唯有")
+MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|依次是|依次为|包括|"
+                        r"只有|仅有|唯有")
+STRONG_OPENER = re.compile(r"分别是|分别为|依次是|依次为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
     r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|表现|得分|合格|更新|发现|"
     r"开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|按要求|按时|及时|"
     r"不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|严格|认真|通过|利用|"
-    r"获得|荣获|位列|排名|内容|本(?:季度|月|次|期|年|轮)|今年|当月|信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
+    r"获得|荣获|位列|排名|内容|予以|给予|本(?:季度|月|次|期|年|轮)|今年|当月|信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
     r"问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]"
 )
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
@@ -243,6 +244,19 @@ def names_in_clause(clause, base=0, introduced=False):
             start, introduced = m.end(), True
     parts = masked[start:].split(LIST_SEP)
     listed = len(parts) > 1
+    # …工作组织有力、成效明显的北京、天津: the enumeration begins after the 的 that ends
+    # its modifier, which may itself be an enumeration of predicates
+    offset = 0
+    for idx, part in enumerate(parts[:3] if listed else []):
+        if "的" in part:
+            k = part.rindex("的") + 1
+            head = subject_prefix(part[k:], True)
+            if looks_like_unit(clean_name(head)) and not looks_like_unit(clean_name(part[:k - 1])):
+                start += offset + k
+                parts = [part[k:]] + parts[idx + 1:]
+                introduced = True
+            break
+        offset += len(part) + 1
     candidates, pos = [], start
     for part in parts:
         pieces = _split_last(part, listed)

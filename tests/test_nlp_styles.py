@@ -2,7 +2,8 @@
 without looking at the parser's output first: per-unit lines `1.X网站:问题`, a 以下账号…:
 list of quoted accounts, a national half-year notice, a one-row-per-line table whose header
 line is missing, traditional characters with a 除…外 exception, and lists of one
-name a line under `…名单如下:`.  The texts are
+name a line under `…名单如下:`, a national 2015 survey praising and criticising
+regions after `…的`, problems in brackets after each unit, and rankings (前五名/后三位).  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -13,6 +14,37 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b7": """国务院办公厅关于第一次全国政府网站普查情况的通报
+国办函〔2015〕155号
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+2015年3月至12月,国务院办公厅组织开展了第一次全国政府网站普查。现将有关情况通报如下:
+一、普查总体情况
+截至2015年11月,全国共有政府网站84094个,各地区、各部门共关停整合不合格政府网站16049个。国务院办公厅对各地区、各部门的普查情况进行了抽查,共抽查政府网站1680个,合格率为85%。
+二、普查发现的主要问题
+(一)部分网站内容更新不及时。如:河北省衡水市武邑县审坡镇人民政府网站、吉林省长春市双阳区鹿乡镇人民政府网站首页信息长期未更新。
+(二)互动回应差。内蒙古自治区呼和浩特市新城区人民政府网站“区长信箱”栏目长期无回复。
+(三)服务不实用。部分网站办事指南要素缺失,在线办事功能无法使用。
+三、表扬和批评
+对普查工作组织有力、成效明显的北京、天津、上海、江苏、浙江等地区,以及国家发展改革委、商务部等部门予以表扬。对普查工作推进缓慢、问题整改不到位的甘肃省、青海省予以批评。
+国务院办公厅
+2015年12月15日
+""",
+    "b8": """东营市人民政府办公室关于2018年第二季度政府网站和政务新媒体检查情况的通报
+各县区人民政府,市政府各部门:
+一、总体情况
+第二季度共检查政府网站35个、政务新媒体88个,政府网站合格率为97.14%,政务新媒体合格率为96.59%。
+二、存在的问题
+检查发现以下单位存在问题:市林业局(网站“通知公告”栏目超过1个月未更新)、市住建局(政务微博发布信息出现错别字)、河口区(网站留言超期未回复)。
+三、工作要求
+请相关单位于7月15日前完成整改。
+""",
+    "b9": """鹤壁市人民政府办公室关于2022年第三季度政府网站检查结果的通报
+各县区人民政府,市政府各部门:
+一、考评结果
+本季度对全市32家政府网站进行了检查考评。得分前五名的单位依次为:市财政局、淇县、市税务局、浚县、山城区。较上季度进步明显的有:市农业农村局、鹤山区。排名后三位的是:市商务局、市文广旅局、鹤壁经开区,请上述单位认真整改。
+二、工作要求
+各单位要对照考评指标,补齐短板。
+""",
     "b6": """XX市人民政府办公室关于2020年第一季度全市政府网站检查情况的通报
 各县区人民政府,市直各部门:
 一、检查结果
@@ -90,6 +122,9 @@ NOTICES = {
 }
 
 GOLD = {
+    "b7": json.loads("{\"doc\": \"b7.txt\", \"province\": null, \"year\": 2015, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 85}], \"findings\": [{\"unit\": \"河北省衡水市武邑县审坡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"吉林省长春市双阳区鹿乡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"内蒙古自治区呼和浩特市新城区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"天津\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"江苏\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"国家发展改革委\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"商务部\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"甘肃省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}, {\"unit\": \"青海省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}]}"),
+    "b8": json.loads("{\"doc\": \"b8.txt\", \"province\": \"山东省\", \"year\": 2018, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97.14}, {\"scope\": \"new_media\", \"rate\": 96.59}], \"findings\": [{\"unit\": \"市林业局\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市住建局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"河口区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
+    "b9": json.loads("{\"doc\": \"b9.txt\", \"province\": \"河南省\", \"year\": 2022, \"quarter\": 3, \"pass_rates\": [], \"findings\": [{\"unit\": \"市财政局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"淇县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市税务局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浚县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"山城区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市农业农村局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"鹤山区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市商务局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"市文广旅局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"鹤壁经开区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}]}"),
     "b6": json.loads("{\"doc\": \"b6.txt\", \"province\": null, \"year\": 2020, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 90.0}], \"findings\": [{\"unit\": \"市水务局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"鹿城区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"瓯海教育\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"市统计局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市司法局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"文成县人民政府\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b1": json.loads("{\"doc\": \"b1.txt\", \"province\": \"江西省\", \"year\": 2019, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.19}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"萍乡市湘东区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上饶市广丰区林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"九江市柴桑区\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"吉安市场监管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"瑞金发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"南昌市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"赣州市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"省交通运输厅\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b2": json.loads("{\"doc\": \"b2.txt\", \"province\": \"陕西省\", \"year\": 2023, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 87.5}], \"findings\": [{\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"宁陕文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"筒车湾发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"县医疗保障局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"宁陕教育\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}]}"),
