@@ -271,11 +271,14 @@ def region_units(region, level):
         units.append(Unit(names, child.name, "gov"))
         for grand in child.children[:6]:
             units.append(Unit((child.short + grand.name, grand.name), child.name + grand.name, "gov"))
-    prefix = {"province": "省", "prefecture": "市", "county": "县"}[level]
-    if region.name.endswith("州"):
-        prefix = "州"
+    # a department's own region is named by its level word: 省民宗委, 州自然资源局, 区司法局
+    municipality = level == "province" and region.code[:2] in MUNICIPALITIES
+    prefix = next((word for word in ("自治区", "省", "州", "盟", "地区", "市", "区", "旗", "县")
+                   if region.name.endswith(word)), "县")
     for full, short in DEPARTMENTS:
-        full, short = _dept_name(full, level), _dept_name(short, level)
+        # a municipality's bureaus are 局, as a prefecture's are
+        dept_level = "prefecture" if municipality else level
+        full, short = _dept_name(full, dept_level), _dept_name(short, dept_level)
         local = region.name if level == "province" else region.short
         names = (region.name + full, prefix + short, local + short)
         units.append(Unit(names, region.name + full, "dept"))
