@@ -114,7 +114,7 @@ def test_findings_of_one_province(site, page):
     assert any(SCRIPT in n for n in notices)
     facet = page.locator(".facet-info[data-column=problem]")
     assert "更新不及时" in facet.inner_text()
-    page.locator("h3").first.scroll_into_view_if_needed()
+    page.locator("h3").first.evaluate("heading => heading.scrollIntoView()")   # for the screenshot
 
 
 def test_repeat_offenders_query(site, page):
