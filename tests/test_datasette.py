@@ -1,7 +1,6 @@
 """The Datasette site on a real import of corpus/: canned queries, facets, Chinese search,
 the home page, and HTML from a notice shown escaped. Uses Datasette's own test client."""
 import hashlib
-import json
 import sqlite3
 import subprocess
 import sys
