@@ -5,6 +5,7 @@ is about 25 times faster than `Session.add_all`. Every notice is written in one
 transaction, so a crash leaves either the whole notice or none of it.
 """
 import sqlite3
+import zlib
 from datetime import datetime, timezone
 
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -189,12 +190,26 @@ OFFENDER_COLUMNS = ("unit_id", "unit_name", "organization", "channel", "province
                     "problems", "provinces", "notices")
 
 
+def notices_fingerprint(conn):
+    """A 31-bit fingerprint of the set of stored notices (their content hashes)."""
+    hashes = "".join(r[0] for r in conn.execute("SELECT sha256 FROM notice ORDER BY sha256"))
+    return zlib.crc32(hashes.encode()) & 0x7FFFFFFF
+
+
 def replace_offenders(conn, derive):
     """Make repeat_offender hold exactly the rows (dicts) `derive(conn)` computes; write
     nothing if it does already. `derive` runs under the write lock, so an import running
-    alongside cannot slip a notice in between reading and writing. True if it changed."""
+    alongside cannot slip a notice in between reading and writing. True if it changed.
+
+    The fingerprint of the notices the table was derived from is kept in the database's
+    user_version, so an import that changed nothing skips the derivation, while one that
+    follows a crashed import (notices stored, table not rebuilt) does not."""
     with transaction(conn):
+        fingerprint = notices_fingerprint(conn)
+        if conn.execute("PRAGMA user_version").fetchone()[0] == fingerprint:
+            return False
         wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS) for r in derive(conn))
+        conn.execute(f"PRAGMA user_version = {fingerprint}")
         stored = sorted(tuple(r) for r in conn.execute(
             f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender"))
         if stored == wanted:

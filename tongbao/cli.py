@@ -154,12 +154,12 @@ def import_(paths, db_path, jobs):
                             failed=summary.failed)
         summary = import_paths(paths, db_path, jobs=jobs, on_progress=on_progress)
     for path, reason in summary.failures:
-        console.print(f"[red]failed[/red] {path}: {reason}", highlight=False)
+        console.print(f"[red]failed[/red] {path}: {reason}", highlight=False, soft_wrap=True)
     console.print(
         f"{summary.files} files: {summary.added} added, {summary.replaced} replaced, "
         f"{summary.unchanged} unchanged, {summary.failed} failed; {summary.findings} findings "
         f"written; repeat offenders {'rebuilt' if summary.offenders_changed else 'unchanged'}; "
-        f"{summary.seconds:.1f} s → {db_path}", highlight=False)
+        f"{summary.seconds:.1f} s → {db_path}", highlight=False, soft_wrap=True)
     sys.exit(1 if summary.failed else 0)
 
 
