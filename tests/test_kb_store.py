@@ -1,6 +1,7 @@
 """The store and the importer: schema, Chinese full-text search, idempotence, replacement,
 failures."""
 import hashlib
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -89,13 +90,26 @@ def test_fts_query_segments_like_the_index():
     assert fts_query('  "; ') is None
 
 
-def test_qinghai_drug_administration_written_two_ways_is_one_body(conn):
-    rows = conn.execute(
-        "SELECT a.alias, u.organization, u.channel FROM unit_alias a JOIN unit u ON u.id = a.unit_id "
-        "JOIN notice n ON n.id = a.notice_id WHERE n.source_path LIKE '%000_05253d980fb5c9d6.txt' "
-        "AND a.alias IN ('省药品监管局', '省药品监督管理局')").fetchall()
-    assert {alias for alias, _, _ in rows} == {"省药品监管局", "省药品监督管理局"}
-    assert {org for _, org, _ in rows} == {"青海省药品监督管理局"}
+def test_qinghai_drug_administration_written_two_ways_is_one_body(tmp_path):
+    """The 青海 2020 notice stored with its hand-made gold findings, which name the drug
+    administration both ways as the text does: one body (the same name in the same channel
+    is one unit: tests/test_kb_units.py)."""
+    from ingest import load_notice
+    notice = load_notice(CORPUS / "000_05253d980fb5c9d6.txt")
+    gold = json.loads((ROOT / "tests" / "gold" / "000_05253d980fb5c9d6.json").read_text("utf-8"))
+    record = {"notice": {}, "pass_rates": gold["pass_rates"], "findings": gold["findings"]}
+    c = store.connect(tmp_path / "kb.db")
+    store.create_schema(c)
+    store.write_notice(c, prepare(notice, record))
+    rows = c.execute("SELECT a.alias, u.region_code, u.organization, u.channel FROM unit_alias a "
+                     "JOIN unit u ON u.id = a.unit_id "
+                     "WHERE a.alias IN ('省药品监管局', '省药品监督管理局')").fetchall()
+    assert {alias for alias, *_ in rows} == {"省药品监管局", "省药品监督管理局"}
+    assert {org for _, _, org, _ in rows} == {"青海省药品监督管理局"}
+    assert {code for _, code, _, _ in rows} == {"630000"}
+    # the gold has the body commended (organization) and its website listed: two channels
+    assert {channel for *_, channel in rows} == {"organization", "website"}
+    c.close()
 
 
 def test_qiandongnan_weibo_and_wechat_are_two_units_of_one_body(conn):
