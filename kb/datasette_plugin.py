@@ -28,3 +28,11 @@ def prepare_connection(conn, database):
         return
     conn.create_function("escape_fts", 1, match_expression, deterministic=True)
     conn.create_function("fts_query", 1, match_expression, deterministic=True)
+
+
+@hookimpl
+def startup(datasette):
+    # jieba loads its dictionaries (about a second) on first use: do it now rather than inside
+    # the first search's SQL, which runs under Datasette's time limit
+    if DATABASE_NAME in datasette.databases:
+        match_expression("通报")
