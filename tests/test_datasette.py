@@ -415,3 +415,22 @@ def test_serve_refuses_a_port_in_use(corpus_db):
         result = CliRunner().invoke(main, ["serve", "--db", str(corpus_db), "--port", str(port)])
     assert result.exit_code != 0
     assert f"cannot serve on 127.0.0.1:{port}" in result.output and "--port" in result.output
+
+
+def test_serve_refuses_a_database_an_import_is_still_writing(corpus_db, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from tongbao.cli import main
+    busy = tmp_path / "busy.db"
+    shutil.copy(corpus_db, busy)
+    writer = sqlite3.connect(busy)
+    try:
+        writer.execute("pragma journal_mode = wal")
+        writer.execute("insert into import_error(path, reason, at) values ('a.txt', 'why', 'now')")
+        writer.commit()    # in the write-ahead log until the writer closes
+        result = CliRunner().invoke(main, ["serve", "--db", str(busy)])
+    finally:
+        writer.close()
+    assert result.exit_code != 0 and "busy.db-wal: an import is still writing" in result.output
