@@ -18,7 +18,9 @@ CHANNEL_WORDS = {
     "微信公众号": "wechat", "微信公众平台": "wechat", "政务微信": "wechat", "微信号": "wechat",
     "公众号": "wechat", "微信": "wechat",
     "抖音号": "douyin", "政务抖音": "douyin", "抖音": "douyin",
-    "头条号": "toutiao", "今日头条": "toutiao",
+    "订阅号": "wechat", "服务号": "wechat",
+    "头条号": "toutiao", "今日头条": "toutiao", "头条": "toutiao",
+    "快手号": "new_media", "快手": "new_media", "视频号": "new_media",
     "客户端": "app", "APP": "app", "App": "app", "app": "app",
     "小程序": "miniprogram",
     "政务新媒体": "new_media", "新媒体": "new_media",
@@ -66,7 +68,8 @@ ABBREVIATIONS = [
     (r"(药品|市场|金融|食品药品)监管(局|委)", r"\1监督管理\2"),
     (r"人防(办)?$", "人民防空办公室"),
     (r"^教委$", "教育委"),
-    (r"^政府办$", "人民政府办公室"),
+    (r"^(人民)?政府办(公室)?$", "人民政府办公室"),
+    (r"^(人民)?政府(?!办)(?=..)", ""),      # 省政府扶贫办 is the province's 扶贫办
     (r"办$", "办公室"),
     (r"委$", "委员会"),
 ]

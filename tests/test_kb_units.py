@@ -42,6 +42,8 @@ def test_channel_words_are_set_aside():
     assert split_channel("市人社局微信公众号") == ("市人社局", "wechat")
     assert split_channel("從江縣人民政府網（政務微信）") == ("从江县", "wechat")
     assert split_channel("钒钛之光") == ("钒钛之光", None)
+    assert split_channel("钒钛之光(订阅号)") == ("钒钛之光", "wechat")
+    assert split_channel("攀枝花交通(头条)") == ("攀枝花交通", "toutiao")
 
 
 @pytest.mark.parametrize("province, prefecture, written, expected", [
@@ -67,6 +69,9 @@ def test_short_names_are_resolved_in_the_notice_context(resolve, province, prefe
     ("省药品监管局", "青海省药品监督管理局"),
     ("省市场监管局", "青海省市场监督管理局"),
     ("省住房城乡建设厅", "青海省住房和城乡建设厅"),
+    ("省政府扶贫办", "青海省扶贫办公室"),
+    ("省国资委", "青海省政府国有资产监督管理委员会"),
+    ("西宁市政府办", "西宁市人民政府办公室"),
 ])
 def test_abbreviations_and_full_names_are_one_unit(resolve, short, full):
     qinghai = context_of("青海省")
