@@ -133,7 +133,7 @@ class RegionIndex:
         rest = text
         while rest:
             scope = chain[-1] if chain else within
-            hit = self._match_prefix(rest, scope, within)
+            hit = self.match_prefix(rest, scope, within)
             if not hit:
                 break
             region, length = hit
@@ -143,7 +143,8 @@ class RegionIndex:
             rest = rest[length:]
         return chain, rest
 
-    def _match_prefix(self, text, scope, context):
+    def match_prefix(self, text, scope, context):
+        """(region, length) of the longest region name `text` starts with, or None."""
         near = scope or context
         province = self.regions.get(near.province_code) if near else None
         for length in range(min(len(text), self._longest), 1, -1):
@@ -164,7 +165,7 @@ class RegionIndex:
         """The most specific region named anywhere in `text` (for names such as 健康黔东南)."""
         best = None
         for start in range(len(text)):
-            hit = self._match_prefix(text[start:], within, within)
+            hit = self.match_prefix(text[start:], within, within)
             if hit and (best is None or _depth(hit[0]) > _depth(best)):
                 best = hit[0]
         return best

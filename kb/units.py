@@ -165,12 +165,8 @@ class Context:
         if word in ("州", "盟"):
             return self.prefecture if self.prefecture and (
                 word in self.prefecture.name or self.prefecture.name.endswith("地区")) else None
-        if word in ("县", "区", "旗"):
-            if self.county and word in self.county.name:
-                return self.county
-            if word == "区" and self.province and self.province.code[:2] in MUNICIPALITIES:
-                return None
-            return None
+        if word in ("县", "区", "旗") and self.county and word in self.county.name:
+            return self.county
         return None
 
 
@@ -217,7 +213,7 @@ def _most_named(index, text, within, depth):
     counts = {}
     start = 0
     while start < len(text):
-        hit = index._match_prefix(text[start:start + 24], within, within)
+        hit = index.match_prefix(text[start:start + 24], within, within)
         if hit and hit[0].within(within) and hit[0].level != "province":
             code = hit[0].code[:depth].ljust(6, "0")
             if index.get(code) and index.get(code).level == ("prefecture" if depth == 4 else "county"):
@@ -269,17 +265,14 @@ class UnitResolver:
             brand_region = self.index.find_in(base, context.province) or context.province
 
         place = region or brand_region
-        full_body = expand(body)
         if region is not None and is_body:
-            organization = name = display_name(region) + full_body
-        elif region is not None:
-            organization = name = base       # an account's brand: 黔东南民政, 攀枝花医保
+            name = display_name(region) + expand(body)
         else:
-            organization = name = base
+            name = base                      # an account's brand: 黔东南民政, 健康黔东南
         code = place.code if place else ""
         key = f"{code}|{body_key(body) if region is not None else body_key(base)}|{channel}"
         return UnitIdentity(
-            key=key, name=name, organization=organization, channel=channel,
+            key=key, name=name, organization=name, channel=channel,
             province=place.province if place else None,
             prefecture=place.prefecture if place else None,
             county=place.name if place and place.level == "county" else None,
