@@ -12,7 +12,7 @@ from .lexicon import CHANNEL_RE, METADATA_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, I
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
 
-ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为)")
+ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为|涉及)")
 
 
 def _without(text, spans, base=0):

@@ -3,7 +3,8 @@ without looking at the parser's output first: per-unit lines `1.X网站:问题`,
 list of quoted accounts, a national half-year notice, a one-row-per-line table whose header
 line is missing, traditional characters with a 除…外 exception, and lists of one
 name a line under `…名单如下:`, a national 2015 survey praising and criticising
-regions after `…的`, problems in brackets after each unit, and rankings (前五名/后三位).  The texts are
+regions after `…的`, problems in brackets after each unit, rankings (前五名/后三位), 涉及账号: lists and a
+table flattened with spaces instead of pipes.  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -14,6 +15,29 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b10": """杭州市人民政府办公厅关于2024年第二季度政府网站与政务新媒体检查情况的通报
+各区、县(市)人民政府,市政府各部门、各直属单位:
+一、总体情况
+本季度共检查政府网站41家、政务新媒体236个,政府网站合格率100%,政务新媒体合格率98.73%。
+二、存在问题
+(一)部分政务新媒体更新不及时,超过2周未更新。涉及账号:“桐庐发布”“淳安微政务”“建德民政”。
+(二)部分网站存在错别字和表述错误。涉及单位:市园文局、市城管局。
+三、典型做法
+富阳区政府网站开设“政策直通车”专栏,解读政策通俗易懂,受到群众好评;临安区政务新媒体矩阵运营成效显著。
+四、工作要求
+各单位要举一反三,抓好整改。
+""",
+    "b12": """黔南州人民政府办公室关于2016年第三季度全州政府网站抽查情况的通报
+各县(市)人民政府,州直各部门:
+按照省政府办公厅要求,州政府办公室于8月对全州政府网站进行了抽查,共抽查网站48个,合格45个,合格率93.75%。不合格网站名单见附件。
+附件:2016年第三季度抽查不合格网站名单
+附件
+2016年第三季度抽查不合格网站名单
+序号 网站名称 主办单位 存在问题
+1 三都水族自治县人民政府网站 三都县人民政府办公室 首页栏目超过2周未更新
+2 黔南州林业局网站 黔南州林业局 网站无法访问
+3 荔波县旅游局网站 荔波县旅游局 互动栏目留言超过3个月未答复
+""",
     "b7": """国务院办公厅关于第一次全国政府网站普查情况的通报
 国办函〔2015〕155号
 各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
@@ -122,6 +146,8 @@ NOTICES = {
 }
 
 GOLD = {
+    "b10": json.loads("{\"doc\": \"b10.txt\", \"province\": \"浙江省\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}, {\"scope\": \"new_media\", \"rate\": 98.73}], \"findings\": [{\"unit\": \"桐庐发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"淳安微政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"建德民政\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市园文局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市城管局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"富阳区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"临安区\", \"polarity\": \"positive\", \"problem\": null}]}"),
+    "b12": json.loads("{\"doc\": \"b12.txt\", \"province\": \"贵州省\", \"year\": 2016, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 93.75}], \"findings\": [{\"unit\": \"三都水族自治县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"黔南州林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"荔波县旅游局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
     "b7": json.loads("{\"doc\": \"b7.txt\", \"province\": null, \"year\": 2015, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 85}], \"findings\": [{\"unit\": \"河北省衡水市武邑县审坡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"吉林省长春市双阳区鹿乡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"内蒙古自治区呼和浩特市新城区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"天津\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"江苏\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"国家发展改革委\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"商务部\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"甘肃省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}, {\"unit\": \"青海省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}]}"),
     "b8": json.loads("{\"doc\": \"b8.txt\", \"province\": \"山东省\", \"year\": 2018, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97.14}, {\"scope\": \"new_media\", \"rate\": 96.59}], \"findings\": [{\"unit\": \"市林业局\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市住建局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"河口区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
     "b9": json.loads("{\"doc\": \"b9.txt\", \"province\": \"河南省\", \"year\": 2022, \"quarter\": 3, \"pass_rates\": [], \"findings\": [{\"unit\": \"市财政局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"淇县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市税务局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浚县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"山城区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市农业农村局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"鹤山区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市商务局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"市文广旅局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"鹤壁经开区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}]}"),
