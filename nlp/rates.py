@@ -78,7 +78,7 @@ def find_rates(segments, notice_text):
                     scope = ["website", "new_media"]
                 if len(values) == 2 and len(scope) == 2:
                     scope, subjects = scope, [None, None]
-            subject = "整改后" if "整改后" in clause[-6:] else None
+            subject = "整改后" if "整改后" in clause[-6:] else _subject(clause)
             month = MONTH.search(clause)
             counts = _counts(text[clause_start - 200 if clause_start > 200 else 0:m.start()], before)
             for i, value in enumerate(values):
@@ -102,6 +102,22 @@ def find_rates(segments, notice_text):
                 _add(rates, seen, entry, seg, t.start(), t.end())
                 pos = t.end()
     return rates
+
+
+SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+|(?:的)?(?:政府网站|门户网站|网站|政务新媒体|新媒体|账号|帐号)?"
+                          r"(?:检查|抽查|抽检|普查|监测|考核|查看)?(?:总体|平均|整体|综合)?$")
+WHOLE = re.compile(r"^(?:全省|全市|全州|全区|全县|全旗|全国|全盟|本次|本季度|本月|总体|整体|各地|全部|所有|政府|政务)")
+
+
+def _subject(clause):
+    """Who a rate is about, when the clause names it: '省直部门抽检' -> '省直部门'."""
+    s = clause.strip()
+    for _ in range(3):
+        s = SUBJECT_TRIM.sub("", s).strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff()（）、]{2,20}", s) or WHOLE.match(s) or re.search(
+            r"[0-9]|季度|年|月|检查|抽查|合格|达标|发现|共|对", s):
+        return None
+    return s
 
 
 def _named_rates(rates, seen, text, m, seg, segments, idx, default):

@@ -44,3 +44,8 @@ def test_a_rate_per_named_subject():
     text = "各市州政府网站抽查合格率分别为:西宁市100%、海东市95.5%、玉树州90%。"
     assert [(r[0], r[1], r[4]) for r in rates(text)] == [
         ("website", 100.0, "西宁市"), ("website", 95.5, "海东市"), ("website", 90.0, "玉树州")]
+
+
+def test_subject_named_before_the_rate():
+    text = "其中,省直部门网站34家,各市(州)政府及部门网站152家,省直部门抽检合格率平均为90%。市(州)政府及部门抽检合格率平均为80%。"
+    assert [(r[1], r[4]) for r in rates(text)] == [(90.0, "省直部门"), (80.0, "市(州)政府及部门")]
