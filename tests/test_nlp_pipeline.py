@@ -4,12 +4,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest import load_notice
 from nlp import Parser, parse_notice
 from nlp.pipeline import build_pipeline
 
 CORPUS = Path(__file__).parent.parent / "corpus"
+_PIPELINE = build_pipeline()
 SCHEMA = json.loads((Path(__file__).parent / "record_schema.json").read_text(encoding="utf-8"))
 
 
@@ -88,3 +91,18 @@ def test_the_notices_own_region_is_not_a_finding(parser):
     record = parser.parse(load_notice(CORPUS / "r24.txt"))
     units = {f["unit"] for f in record["findings"]}
     assert "天津市" not in units and "市民政局" in units
+
+
+NOTICE_PIECES = ["、", ",", ":", ";", "。", "|", "\n", "“", "”", "(", ")", "(一)", "一、", "1.", "如:", "等",
+                 "网站", "微信公众号", "不合格", "合格率", "95.5%", "泽库县", "省民宗委", "更新不及时", "表现较好",
+                 "附件", "序号 |", "8月 |", "除", "外", "连续四个季度", "的", "有"]
+
+
+@given(st.lists(st.sampled_from(NOTICE_PIECES), max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_any_text_parses_and_offsets_stay_inside(pieces):
+    text = "".join(pieces)
+    doc = _PIPELINE(text)
+    for entry in doc._.findings + doc._.pass_rates:
+        assert 0 <= entry["start"] <= entry["end"] <= len(text)
+        assert entry["evidence"] == text[entry["start"]:entry["end"]]
