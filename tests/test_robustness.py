@@ -49,23 +49,26 @@ def query(db, sql, *args):
 
 def snapshot(db):
     """Everything an import wrote, without row ids and timestamps: notices by content hash,
-    findings and pass rates by their notice's hash, units by name, and the failures."""
+    findings and pass rates by their notice's hash, units by identity key (their display
+    name is whichever notice named them first, so it may differ between import orders), and
+    the failures."""
     key = lambda row: tuple(repr(v) for v in row)  # noqa: E731  (None sorts with the rest)
     return {
         "notice": sorted(query(db, "select sha256, title, province, year, quarter, period_key, "
                                    "published, text from notice"), key=key),
-        "finding": sorted(query(db, "select n.sha256, f.unit_name, u.name, f.polarity, f.problem, "
+        "finding": sorted(query(db, "select n.sha256, f.unit_name, u.key, f.polarity, f.problem, "
                                     "f.channel, f.month, f.start, f.end from finding f "
                                     "join notice n on n.id = f.notice_id "
                                     "join unit u on u.id = f.unit_id"), key=key),
         "pass_rate": sorted(query(db, "select n.sha256, p.scope, p.subject, p.checked, p.failed, "
                                       "p.rate from pass_rate p join notice n on n.id = p.notice_id"),
                             key=key),
-        "unit_alias": sorted(query(db, "select a.alias, u.name, n.sha256 from unit_alias a "
+        "unit_alias": sorted(query(db, "select a.alias, u.key, n.sha256 from unit_alias a "
                                        "join unit u on u.id = a.unit_id "
                                        "join notice n on n.id = a.notice_id"), key=key),
-        "repeat_offender": sorted(query(db, "select unit_name, channel, periods_failed, "
-                                            "longest_streak, periods from repeat_offender"), key=key),
+        "repeat_offender": sorted(query(db, "select u.key, r.channel, r.periods_failed, "
+                                            "r.longest_streak, r.periods from repeat_offender r "
+                                            "join unit u on u.id = r.unit_id"), key=key),
         "fts": query(db, "select (select count(*) from finding_fts), (select count(*) from notice_fts)"),
         "import_error": sorted((Path(p).name, r) for p, r in query(db, "select path, reason "
                                                                        "from import_error")),
