@@ -111,7 +111,7 @@ def _channel(*texts):
     return None
 
 
-PROBLEM_HEADER = re.compile(r"^(?:存在的?|主要|发现的?)?问题(?:描述|情况|类型)?$")
+PROBLEM_HEADER = re.compile(r"^(?!.*问题数)(?:.{0,6}问题(?:描述|情况|类型|说明)?|.{0,6}原因|扣分项|扣分情况|扣分说明)$")
 PLATFORM_HEADER = re.compile(r"平台|类型|渠道|类别")
 
 

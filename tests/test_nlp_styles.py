@@ -4,7 +4,8 @@ list of quoted accounts, a national half-year notice, a one-row-per-line table w
 line is missing, traditional characters with a 除…外 exception, and lists of one
 name a line under `…名单如下:`, a national 2015 survey praising and criticising
 regions after `…的`, problems in brackets after each unit, rankings (前五名/后三位), 涉及账号: lists and a
-table flattened with spaces instead of pipes.  The texts are
+table flattened with spaces instead of pipes, `以下…存在突出问题:` with
+per-channel paragraphs, and a table whose problems are in a 扣分原因 column.  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -15,6 +16,27 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b13": """云浮市人民政府办公室关于2020年第四季度全市政府网站和政务新媒体检查情况的通报
+各县(市、区)人民政府,市政府各部门、各直属机构:
+一、检查情况
+本次共检查政府网站27个、政务新媒体103个。经检查,以下网站和政务新媒体存在突出问题:
+(一)政府网站。新兴县人民政府网站首页“工作动态”栏目超过2周未更新;罗定市自然资源局网站存在多个空白栏目;云安区应急管理局网站部分页面无法打开。
+(二)政务新媒体。其中,“郁南文明”“罗定税务”等2个政务新媒体连续3个月未更新,“云城公安”微信公众号发布内容出现严重表述错误。
+二、通报表扬
+市政务服务数据管理局、新兴县人民政府、云浮市公安局网站和政务新媒体建设管理规范,信息发布及时准确,予以通报表扬。
+三、工作要求
+请存在问题的单位于2021年1月15日前完成整改。
+""",
+    "b14": """德阳市人民政府办公室关于2023年第三季度政府网站检查情况的通报
+一、检查结果
+第三季度共检查政府网站30家,合格率为96.67%。检查结果如下表:
+序号 | 单位 | 网站名称 | 检查结果 | 扣分原因
+1 | 旌阳区人民政府 | 旌阳区人民政府网 | 合格 | 无
+2 | 罗江区人民政府 | 罗江区人民政府网 | 合格 | 栏目更新偏慢
+3 | 德阳市水利局 | 德阳市水利局网站 | 不合格 | 互动交流栏目留言超过10个工作日未答复
+二、工作要求
+请不合格单位立即整改。
+""",
     "b10": """杭州市人民政府办公厅关于2024年第二季度政府网站与政务新媒体检查情况的通报
 各区、县(市)人民政府,市政府各部门、各直属单位:
 一、总体情况
@@ -146,6 +168,8 @@ NOTICES = {
 }
 
 GOLD = {
+    "b13": json.loads("{\"doc\": \"b13.txt\", \"province\": \"广东省\", \"year\": 2020, \"quarter\": 4, \"pass_rates\": [], \"findings\": [{\"unit\": \"新兴县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定市自然资源局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"云安区应急管理局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"郁南文明\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定税务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"云城公安\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市政务服务数据管理局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"新兴县人民政府\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"云浮市公安局\", \"polarity\": \"positive\", \"problem\": null}]}"),
+    "b14": json.loads("{\"doc\": \"b14.txt\", \"province\": \"四川省\", \"year\": 2023, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.67}], \"findings\": [{\"unit\": \"德阳市水利局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
     "b10": json.loads("{\"doc\": \"b10.txt\", \"province\": \"浙江省\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}, {\"scope\": \"new_media\", \"rate\": 98.73}], \"findings\": [{\"unit\": \"桐庐发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"淳安微政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"建德民政\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市园文局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市城管局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"富阳区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"临安区\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b12": json.loads("{\"doc\": \"b12.txt\", \"province\": \"贵州省\", \"year\": 2016, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 93.75}], \"findings\": [{\"unit\": \"三都水族自治县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"黔南州林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"荔波县旅游局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
     "b7": json.loads("{\"doc\": \"b7.txt\", \"province\": null, \"year\": 2015, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 85}], \"findings\": [{\"unit\": \"河北省衡水市武邑县审坡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"吉林省长春市双阳区鹿乡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"内蒙古自治区呼和浩特市新城区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"天津\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"江苏\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"国家发展改革委\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"商务部\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"甘肃省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}, {\"unit\": \"青海省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}]}"),
