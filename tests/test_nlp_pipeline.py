@@ -106,3 +106,15 @@ def test_any_text_parses_and_offsets_stay_inside(pieces):
     for entry in doc._.findings + doc._.pass_rates:
         assert 0 <= entry["start"] <= entry["end"] <= len(text)
         assert entry["evidence"] == text[entry["start"]:entry["end"]]
+
+
+@pytest.mark.parametrize("name", ["003_39350d8b886053ef.txt", "r10.txt", "r27.txt"])
+def test_traditional_edition_gives_the_same_findings(parser, tmp_path, name):
+    from opencc import OpenCC
+    source = CORPUS / name
+    traditional = tmp_path / name
+    traditional.write_text(OpenCC("s2t").convert(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+    def keys(path):
+        return {(f["unit"], f["polarity"], f["problem"]) for f in parser.parse(load_notice(path))["findings"]}
+    assert keys(traditional) == keys(source)
