@@ -27,7 +27,7 @@ def _without(text, spans, base=0):
 def sentence_findings(segments, skip=()):
     """Findings of every sentence Segment outside the `skip` spans (tables read apart)."""
     findings = []
-    prev = None
+    prev = prev_used = None
     list_ctx = None     # the line that opened a list of names, one a line (…名单如下:)
     for seg in segments:
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
@@ -39,7 +39,7 @@ def sentence_findings(segments, skip=()):
         bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
         illustrates = ILLUSTRATES.match(seg.text) or (
             bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；")
-        prev_ctx = prev.text if prev is not None and illustrates else ""
+        prev_ctx = (prev_used or prev.text) if prev is not None and illustrates else ""
         if list_line and bare:
             prev_ctx = list_ctx
         elif seg.text.rstrip()[-1:] in ":：":
@@ -84,6 +84,8 @@ def sentence_findings(segments, skip=()):
                         f["consecutive_periods"] = consecutive
                     findings.append(f)
         findings.extend(_named_by_phrase(seg))
+        # a run of bare lists (A、B;C、D;) all borrow the sentence that opened the first
+        prev_used = prev_ctx if bare and prev_ctx else None
         prev = seg
     return findings
 

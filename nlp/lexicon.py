@@ -100,7 +100,7 @@ NO_PROBLEM_RE = re.compile(
 # Lines of page metadata, never findings.
 METADATA_RE = re.compile(r"^\s*(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读)[:：]")
 
-NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经")
+NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经|制定了|建立了")
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
 INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|随机|分别约谈|约谈|责令|近日|近期)")

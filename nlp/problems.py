@@ -33,6 +33,8 @@ def polarity_of(text):
 
 def heading_polarity(headings):
     for h in reversed(headings):
+        if re.search(r"整改(?:落实)?情况", h) and not re.search(r"不到位|未|不力", h):
+            continue      # 问题网站整改情况: a report of progress, not of problems
         if h.startswith("附件"):
             if POSITIVE_HEADING.search(h):
                 return "positive"

@@ -16,8 +16,8 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
-from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, UNIT_END_RE,
-                      place_names)
+from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, PREDICATE_START,
+                      UNIT_END_RE, place_names)
 
 jieba.setLogLevel(60)
 
@@ -36,7 +36,7 @@ STOP_WORDS = re.compile(
     r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|表现|得分|合格|更新|发现|"
     r"开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|按要求|按时|及时|"
     r"不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|严格|认真|通过|利用|"
-    r"获得|荣获|位列|排名|内容|予以|给予|本(?:季度|月|次|期|年|轮)|今年|当月|信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
+    r"获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
     r"问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]"
 )
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
@@ -44,6 +44,8 @@ PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 FUNCTION_START = re.compile(
     r"^(?:要|在|按照|根据|依据|对|从|为|向|经|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
     r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除)")
+# What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
+QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|" + PREDICATE_START.pattern)
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
@@ -154,7 +156,7 @@ def subject_prefix(text, listed=False):
     if UNIT_END_RE.search(prefix) or len(prefix) <= 3:
         return prefix
     # cut after the last organisational ending when what follows is a verb (南京市|发挥…)
-    for k in range(len(prefix) - 1, 1, -1):
+    for k in range(2, len(prefix)):
         if listed and len(prefix) - k <= 4:
             break          # 青海发改, 西宁发布: account names in an enumeration
         if (UNIT_END_RE.search(prefix[:k]) or prefix[:k] in place_names()) and _starts_with_verb(prefix[k:]):
@@ -209,6 +211,8 @@ def _quoted_names(clause, base):
             elif not re.search(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$", lead_text):
                 continue          # 出现“倍受青睐”: quoted words, not a name
         name = clean_name(inner)
+        if not QUOTE_FOLLOWER.match(after) and not (UNIT_END_RE.search(name) or name in place_names()):
+            continue          # “一键式”掌上服务: a quoted modifier inside a phrase
         if not looks_like_unit(name, vouched=len(name) >= 3) or "网站" in inner[:-2]:
             continue
         channel, _ = channel_after(clause, m.end())
@@ -278,7 +282,9 @@ def names_in_clause(clause, base=0, introduced=False):
         pos += len(part) + 1
     # an enumeration that ends `…等微信公众号` vouches for names without an ending
     real = [c for c in candidates if c]
-    tail_channel = bool(real) and real[-1][3] is not None
+    # …等微信公众号 / …局网站: only a closing channel after 等 or after a real body vouches
+    tail_channel = bool(real) and real[-1][3] is not None and (
+        real[-1][4].lstrip().startswith("等") or bool(UNIT_END_RE.search(real[-1][0])))
     has_strong = any(UNIT_END_RE.search(c[0]) or c[0] in place_names() for c in real)
     counted = sum(1 for c in real if re.match(r"\s*[0-9]+\s*(?:个|家)", c[4]))
     names = []
