@@ -299,7 +299,9 @@ def names_in_clause(clause, base=0, introduced=False):
         if counted >= 2 and re.match(r"\s*[0-9]+\s*(?:个|家)", rest):
             continue        # 海南州4个、玉树州7个: counts per region, not findings
         alone = not re.sub(r"[(（][^)）]*[)）]|" + CHANNEL_RE.pattern + r"|[\s。]", "", rest)
-        vouched = introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
+        own_bracket = bool(re.match(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]", rest))
+        vouched = (introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
+                   or is_listed and own_bracket)      # 钒钛之光(订阅号)、仁和政务服务(服务号)
         if looks_like_unit(name, loose=is_listed, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:
