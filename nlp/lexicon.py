@@ -35,7 +35,8 @@ CHANNEL_OF = dict(CHANNEL_WORDS)
 # ending in one of these reads as a unit name.
 UNIT_SUFFIXES = sorted("""
 委员会 管委会 管理委员会 办公室 办公厅 管理局 管理处 管理所 管理站 服务中心 中心 事务局
-政府 人民政府 厅 局 委 办 署 院 所 站 馆 队 社 会 部 处 科 股 团 师 旗 盟 苏木 嘎查
+政府 人民政府 厅 局 委 办 署 院 所 站 馆 队 社 部 处 科 股 团 师 旗 盟 苏木 嘎查
+协会 学会 商会 工会 联合会 基金会 促进会 研究会
 省 市 县 区 州 镇 乡 街道 村 自治州 自治县 地区 新区 园区 开发区 高新区 示范区 实验区
 网 平台 分局 支队 大队 中队 公司 集团 学校 大学 医院 银行 法院 检察院 海关 监狱
 """.split(), key=len, reverse=True)

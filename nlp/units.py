@@ -172,7 +172,9 @@ def _split_last(part, listed=False):
         if UNIT_END_RE.search(left) and re.match(r"[0-9一二三四五六七八九十]+个", right):
             return [left]        # 市卫生健康委和16个区: the rest is a class, not a name
         loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
-        if left and (loose or UNIT_END_RE.search(clean_name(left))) and right:
+        tail = left[len(subject_prefix(left, True)):] if left else ""
+        whole = left and (not tail or CHANNEL_RE.fullmatch(tail) or PAREN_TAIL.fullmatch(tail))  # all name
+        if whole and (loose or UNIT_END_RE.search(clean_name(left))) and right:
             rp = subject_prefix(right, listed)
             if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right) or (loose and len(rp) >= 2):
                 return [left] + _split_last(right)
