@@ -287,6 +287,12 @@ def names_in_clause(clause, base=0, introduced=False):
     # …等微信公众号 / …局网站: only a closing channel after 等 or after a real body vouches
     tail_channel = bool(real) and real[-1][3] is not None and (
         real[-1][4].lstrip().startswith("等") or bool(UNIT_END_RE.search(real[-1][0])))
+    # an enumeration whose first part is a predicate (落实政务公开、数字政府建设…) is no list of names
+    first = candidates[0] if candidates else None
+    if listed and not introduced and first and not looks_like_unit(first[0], loose=True) and \
+            STOP_WORDS.search(re.sub(r"[(（][^)）]*[)）]", "", CHANNEL_RE.sub("", parts[0])), 2):
+        candidates = []
+        real = []
     has_strong = any(UNIT_END_RE.search(c[0]) or c[0] in place_names() for c in real)
     counted = sum(1 for c in real if re.match(r"\s*[0-9]+\s*(?:个|家)", c[4]))
     names = []
