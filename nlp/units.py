@@ -25,19 +25,22 @@ CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake h
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
 LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
-LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|[0-9]{1,3}\s+|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
+LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|[0-9]{1,3}\s+|"
+                  r"其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
                   r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
+INTRODUCING_LEAD = re.compile(r"如|包括|分别|主要有|还有")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
 MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|依次是|依次为|包括|"
                         r"只有|仅有|唯有")
 STRONG_OPENER = re.compile(r"分别是|分别为|依次是|依次为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
-    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|表现|得分|合格|更新|发现|"
-    r"开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|按要求|按时|及时|"
-    r"不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|严格|认真|通过|利用|"
-    r"获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|总体|整体|基本|"
-    r"问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]"
+    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|"
+    r"表现|得分|合格|更新|发现|开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|"
+    r"按要求|按时|及时|不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|"
+    r"严格|认真|通过|利用|获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|"
+    r"信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|"
+    r"总体|整体|基本|问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]"
 )
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
@@ -45,7 +48,26 @@ FUNCTION_START = re.compile(
     r"^(?:要|在|按照|根据|依据|对|从|为|向|经|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
     r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除)")
 # What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
-QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|" + PREDICATE_START.pattern)
+QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|"
+                            + PREDICATE_START.pattern)
+# What a quoted column or slogan is followed by (“工作动态”栏目, “三审三校”制度).
+NOT_AFTER_A_NAME = re.compile(
+    r"等?(?:[0-9]+个)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|制度|要求|原则|工作|机制|"
+    r"标准|活动|服务$|问题|现象|等问题|网民|留言|年|日|链接|功能|文件)")
+QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*")
+QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$")
+QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$")
+CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
+# Between a name and its channel word: 等, 等3个, 县级, 部门 …
+BEFORE_CHANNEL = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
+TRAILING_WORDS = re.compile(
+    r"(?:等|人民政府门户网站|人民政府网站|人民政府网|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|"
+    r"微信公众号|微信订阅号|微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
+    r"政务新媒体|新媒体|账号|帐号)$")
+COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
+NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
+BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+CHANNEL_IN_BRACKETS = re.compile(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
@@ -73,8 +95,7 @@ def _starts_with_verb(text):
 
 def channel_after(text, pos):
     """The channel named right after position `pos` (skipping 等/政府), and where it ends."""
-    m = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
-    k = m.match(text, pos).end()
+    k = BEFORE_CHANNEL.match(text, pos).end()
     cm = CHANNEL_RE.match(text, k)
     if cm:
         return CHANNEL_OF[cm.group(0)], cm.end()
@@ -92,9 +113,7 @@ def clean_name(name):
     changed = True
     while changed and name:
         changed = False
-        m = re.search(r"(?:等|人民政府门户网站|人民政府网站|人民政府网|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|微信公众号|微信订阅号|"
-                      r"微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
-                      r"政务新媒体|新媒体|账号|帐号)$", name)
+        m = TRAILING_WORDS.search(name)
         if m and m.start() >= 2:
             name, changed = name[:m.start()], True
         p = PAREN_TAIL.search(name)
@@ -189,19 +208,14 @@ def _quoted_names(clause, base):
         covered.append((m.start(), m.end()))
         before = clause[:m.start()].rstrip()
         after = clause[m.end():]
-        # part of a run “A”、“B”等栏目: look at what follows the whole run
-        run_after = re.sub(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*", "", after)
-        if re.match(r"等?(?:[0-9]+个)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|"
-                    r"制度|要求|原则|工作|机制|标准|活动|服务$|问题|现象|等问题|网民|留言|年|日|链接|功能|文件)", run_after):
+        # part of a run “A”、“B”等栏目: look at what follows and precedes the whole run
+        if NOT_AFTER_A_NAME.match(QUOTE_RUN_AFTER.sub("", after)):
             continue
-        prev = before[-1:] if before else ""
-        run_start = re.search(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$", before)
-        lead_text = before[:run_start.start()] if run_start else before
+        lead_text = before[:QUOTE_RUN_BEFORE.search(before).start()]
         lead = lead_text[-1:] if lead_text else ""
         host = None
         if lead and re.match(f"[{HAN}A-Za-z]", lead):
-            if CHANNEL_RE.search(lead_text[-6:] + "\x00") and re.search(
-                    "(?:" + CHANNEL_RE.pattern + r")$", lead_text):
+            if CHANNEL_AT_END.search(lead_text):
                 continue          # 网站“工作动态”: a column of the site
             host_m = re.search(f"[{HAN}]{{2,30}}$", lead_text)
             host_name = host_m.group(0) if host_m else ""
@@ -210,7 +224,7 @@ def _quoted_names(clause, base):
             if (UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2)
                     and not CLASS_OPENERS.search(host_name)):
                 host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
-            elif not re.search(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$", lead_text):
+            elif not QUOTE_OPENER.search(lead_text):
                 continue          # 出现“倍受青睐”: quoted words, not a name
         name = clean_name(inner)
         if not QUOTE_FOLLOWER.match(after) and not (UNIT_END_RE.search(name) or name in place_names()):
@@ -228,32 +242,22 @@ def _quoted_names(clause, base):
     return names, covered
 
 
-def names_in_clause(clause, base=0, introduced=False):
-    """All unit names in one clause; offsets are relative to the sentence (base + i).
-
-    `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`."""
-    quoted, covered = _quoted_names(clause, base)
-    # blank the quotes out so that the enumeration reader does not read into them
-    masked = list(clause)
-    for a, b in covered:
-        for k in range(a, b):
-            masked[k] = "\x00"
-    masked = "".join(masked)
-
+def _enumeration_start(masked, introduced):
+    """Where the names of a clause begin, past its opening words (其中, 如:, …的网站有,
+    …成效明显的): (start, 、-separated parts, whether an opener introduced them)."""
     lead = LEAD.match(masked)
     start = lead.end() if lead else 0
-    if lead and re.search(r"如|包括|分别|主要有|还有", lead.group(0)):
+    if lead and INTRODUCING_LEAD.search(lead.group(0)):
         introduced = True
     first_sep = masked.find(LIST_SEP, start)
     for m in MID_OPENER.finditer(masked, start):
         if first_sep < 0 or m.end() <= first_sep or STRONG_OPENER.fullmatch(m.group(0)):
             start, introduced = m.end(), True
     parts = masked[start:].split(LIST_SEP)
-    listed = len(parts) > 1
     # …工作组织有力、成效明显的北京、天津: the enumeration begins after the 的 that ends
     # its modifier, which may itself be an enumeration of predicates
     offset = 0
-    for idx, part in enumerate(parts[:3] if listed else []):
+    for idx, part in enumerate(parts[:3] if len(parts) > 1 else []):
         if "的" in part:
             k = part.rindex("的") + 1
             head = subject_prefix(part[k:], True)
@@ -263,6 +267,11 @@ def names_in_clause(clause, base=0, introduced=False):
                 introduced = True
             break
         offset += len(part) + 1
+    return start, parts, introduced
+
+
+def _candidates(parts, start, listed):
+    """One candidate per item: (name, i, j, channel, rest, listed), None for a quote."""
     candidates, pos = [], start
     for part in parts:
         pieces = _split_last(part, listed)
@@ -282,19 +291,34 @@ def names_in_clause(clause, base=0, introduced=False):
             candidates.append((clean_name(raw), ps + off, ps + off + len(raw), channel,
                                body[len(raw):], listed or len(pieces) > 1))
         pos += len(part) + 1
-    # an enumeration that ends `…等微信公众号` vouches for names without an ending
+    return candidates
+
+
+def names_in_clause(clause, base=0, introduced=False):
+    """All unit names in one clause; offsets are relative to the sentence (base + i).
+
+    `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`."""
+    quoted, covered = _quoted_names(clause, base)
+    # blank the quotes out so that the enumeration reader does not read into them
+    masked = list(clause)
+    for a, b in covered:
+        for k in range(a, b):
+            masked[k] = "\x00"
+    masked = "".join(masked)
+
+    start, parts, introduced = _enumeration_start(masked, introduced)
+    listed = len(parts) > 1
+    candidates = _candidates(parts, start, listed)
     real = [c for c in candidates if c]
+    # an enumeration whose first part is a predicate (落实政务公开、数字政府建设…) is no list of names
+    if listed and not introduced and real and candidates[0] and not looks_like_unit(real[0][0], loose=True) \
+            and STOP_WORDS.search(BRACKETS.sub("", CHANNEL_RE.sub("", parts[0])), 2):
+        candidates, real = [], []
     # …等微信公众号 / …局网站: only a closing channel after 等 or after a real body vouches
     tail_channel = bool(real) and real[-1][3] is not None and (
         real[-1][4].lstrip().startswith("等") or bool(UNIT_END_RE.search(real[-1][0])))
-    # an enumeration whose first part is a predicate (落实政务公开、数字政府建设…) is no list of names
-    first = candidates[0] if candidates else None
-    if listed and not introduced and first and not looks_like_unit(first[0], loose=True) and \
-            STOP_WORDS.search(re.sub(r"[(（][^)）]*[)）]", "", CHANNEL_RE.sub("", parts[0])), 2):
-        candidates = []
-        real = []
     has_strong = any(UNIT_END_RE.search(c[0]) or c[0] in place_names() for c in real)
-    counted = sum(1 for c in real if re.match(r"\s*[0-9]+\s*(?:个|家)", c[4]))
+    counted = sum(1 for c in real if COUNT_AFTER.match(c[4]))
     names = []
     for c in candidates:
         if c is None:
@@ -302,21 +326,20 @@ def names_in_clause(clause, base=0, introduced=False):
                 break
             continue
         name, i, j, channel, rest, is_listed = c
-        if re.match(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)", rest):
+        if NEWS_SOURCE_AFTER.match(rest):
             continue        # 海口网12月16日消息: the news source of the page
-        if counted >= 2 and re.match(r"\s*[0-9]+\s*(?:个|家)", rest):
+        if counted >= 2 and COUNT_AFTER.match(rest):
             continue        # 海南州4个、玉树州7个: counts per region, not findings
-        alone = not re.sub(r"[(（][^)）]*[)）]|" + CHANNEL_RE.pattern + r"|[\s。]", "", rest)
-        own_bracket = bool(re.match(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]", rest))
+        alone = not re.sub(r"[\s。]", "", CHANNEL_RE.sub("", BRACKETS.sub("", rest)))
+        own_bracket = bool(CHANNEL_IN_BRACKETS.match(rest))   # 钒钛之光(订阅号)、仁和政务服务(服务号)
         vouched = (introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
-                   or is_listed and own_bracket)      # 钒钛之光(订阅号)、仁和政务服务(服务号)
+                   or is_listed and own_bracket)
         if looks_like_unit(name, loose=is_listed, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:
             break
     if names:      # the predicate of the last name runs to the end of the clause
-        last = names[-1]
-        last.rest = clause[last.end - base:]
+        names[-1].rest = clause[names[-1].end - base:]
     for m in COLUMN_OF.finditer(clause):   # 养老服务栏目(民政局): the body behind a column
         if looks_like_unit(m.group(1)):
             names.append(Name(m.group(1), base + m.start(1), base + m.end(1), "website"))
