@@ -8,7 +8,8 @@ polarity and problem type from them.
 """
 import re
 
-from .lexicon import CHANNEL_RE, METADATA_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, INSPECTOR_WEAK_RE
+from .lexicon import (CHANNEL_OF, CHANNEL_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, INSPECTOR_WEAK_RE,
+                      METADATA_RE)
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
 
@@ -50,37 +51,25 @@ def sentence_findings(segments, skip=()):
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
         for ci, (cs, ce, names) in enumerate(clauses):
-            if not names:
+            if not names or _is_inspector(seg.text[names[-1].end:ce], names[-1]):
                 continue
-            # the clause, and the clauses after it that have no subject of their own
-            tail = [seg.text[cs:ce]]
-            for ns, ne, more in clauses[ci + 1:]:
-                if more:
-                    break
-                tail.append(seg.text[ns:ne])
-            clause_ctx = _without(seg.text[cs:ce], [(n.start, n.end) for n in names], cs)
-            clause_ctx = "，".join([clause_ctx] + tail[1:])
-            predicate = seg.text[names[-1].end:ce]
-            predicate = predicate.lstrip("等")
-            if INSPECTOR_RE.match(predicate) or re.match(r"\s*关于", predicate) or (
-                    INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(names[-1].text)):
-                continue
+            clause_ctx = _clause_context(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
                 own = rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", rest)) else ""
                 contexts = [c for c in (own, clause_ctx, sentence_ctx, prev_ctx) if c]
                 allow_heading = (n_names >= 2 or bool(prev_ctx) or not bare) and not cut_off
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
-                if cut_off and ci == len(clauses) - 1 and not own.strip():
-                    codes = ["unspecified"]    # cut off before anything is said of it
                 if polarity is None:
                     continue
+                if cut_off and ci == len(clauses) - 1 and not own.strip():
+                    codes = ["unspecified"]    # cut off before anything is said of it
                 for code in codes or [None]:
                     f = {"unit": name.text, "channel": name.channel or _channel_of(clause_ctx, seg),
                          "polarity": polarity, "problem": code if polarity == "negative" else None,
                          "month": None, "section": seg.section, "evidence": seg.text.strip(),
                          "start": seg.start, "end": seg.end}
-                    if consecutive and code == "unspecified" or consecutive and len(codes) == 1:
+                    if consecutive and (code == "unspecified" or len(codes) == 1):
                         f["consecutive_periods"] = consecutive
                     findings.append(f)
         findings.extend(_named_by_phrase(seg))
@@ -88,6 +77,25 @@ def sentence_findings(segments, skip=()):
         prev_used = prev_ctx if bare and prev_ctx else None
         prev = seg
     return findings
+
+
+def _is_inspector(predicate, last_name):
+    """Whether the names are the inspecting office (省政府办公厅组织开展…, 办公室对全市…)."""
+    predicate = predicate.lstrip("等")
+    return bool(INSPECTOR_RE.match(predicate) or re.match(r"\s*关于", predicate) or (
+        INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(last_name.text)))
+
+
+def _clause_context(text, clauses, ci):
+    """Clause `ci` without its names, joined with the following clauses that have none
+    (…既未开设专栏, 也未添加入口)."""
+    cs, ce, names = clauses[ci]
+    parts = [_without(text[cs:ce], [(n.start, n.end) for n in names], cs)]
+    for ns, ne, more in clauses[ci + 1:]:
+        if more:
+            break
+        parts.append(text[ns:ne])
+    return "，".join(parts)
 
 
 # Phrases that name a faulted unit outside a subject position.
@@ -128,12 +136,12 @@ def _channel_of(context, seg):
     for text in (context, seg.text):
         m = CHANNEL_RE.search(text)
         if m:
-            from .lexicon import CHANNEL_OF
             return CHANNEL_OF[m.group(0)]
     return "organization"
 
 
 def dedupe(findings):
+    """One finding per (unit, polarity, problem, channel, month), the first kept."""
     seen, out = set(), []
     for f in findings:
         key = (f["unit"], f["polarity"], f["problem"], f["channel"], f.get("month"))
