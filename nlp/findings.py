@@ -53,6 +53,8 @@ def sentence_findings(segments, skip=()):
         for ci, (cs, ce, names) in enumerate(clauses):
             if not names or _is_inspector(seg.text[names[-1].end:ce], names[-1]):
                 continue
+            if _is_group_label(seg.text, clauses, ci):
+                continue
             clause_ctx = _clause_context(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
@@ -84,6 +86,13 @@ def _is_inspector(predicate, last_name):
     predicate = predicate.lstrip("等")
     return bool(INSPECTOR_RE.match(predicate) or re.match(r"\s*关于", predicate) or (
         INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(last_name.text)))
+
+
+def _is_group_label(text, clauses, ci):
+    """`松桃县:县林业局网站…`: a lone name before a colon heads the units that follow."""
+    cs, ce, names = clauses[ci]
+    return (len(names) == 1 and not text[names[0].end:ce].strip() and text[ce:ce + 1] in ":："
+            and ci + 1 < len(clauses) and bool(clauses[ci + 1][2]))
 
 
 def _clause_context(text, clauses, ci):

@@ -5,7 +5,8 @@ line is missing, traditional characters with a 除…外 exception, and lists of
 name a line under `…名单如下:`, a national 2015 survey praising and criticising
 regions after `…的`, problems in brackets after each unit, rankings (前五名/后三位), 涉及账号: lists and a
 table flattened with spaces instead of pipes, `以下…存在突出问题:` with
-per-channel paragraphs, and a table whose problems are in a 扣分原因 column.  The texts are
+per-channel paragraphs, a table whose problems are in a 扣分原因 column, and
+units named in brackets after their problem or under a region label (`松桃县:…`).  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -16,6 +17,19 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b15": """铜仁市人民政府办公室关于2021年第三季度全市政府网站与政务新媒体检查情况的通报
+各区(县)人民政府,市政府各工作部门:
+一、总体情况
+本季度共检查政府网站45个,合格率95.56%;检查政务新媒体160个,合格率97.5%。
+二、存在的问题
+(一)首页信息更新不及时(涉及:思南县人民政府网站、市住房公积金中心网站)。
+(二)政务新媒体留言不回复(主要有“碧江发布”“万山微政务”)。
+(三)分地区情况。
+松桃县:县林业局网站空白栏目较多;县教育局网站存在错链。
+江口县:“江口旅游”微信公众号超过1个月未更新。
+三、工作要求
+请相关单位抓紧整改。
+""",
     "b13": """云浮市人民政府办公室关于2020年第四季度全市政府网站和政务新媒体检查情况的通报
 各县(市、区)人民政府,市政府各部门、各直属机构:
 一、检查情况
@@ -168,6 +182,7 @@ NOTICES = {
 }
 
 GOLD = {
+    "b15": json.loads("{\"doc\": \"b15.txt\", \"province\": \"贵州省\", \"year\": 2021, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 95.56}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"思南县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市住房公积金中心\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"碧江发布\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"万山微政务\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"县林业局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"县教育局\", \"polarity\": \"negative\", \"problem\": \"broken_link\"}, {\"unit\": \"江口旅游\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}]}"),
     "b13": json.loads("{\"doc\": \"b13.txt\", \"province\": \"广东省\", \"year\": 2020, \"quarter\": 4, \"pass_rates\": [], \"findings\": [{\"unit\": \"新兴县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定市自然资源局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"云安区应急管理局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"郁南文明\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定税务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"云城公安\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市政务服务数据管理局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"新兴县人民政府\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"云浮市公安局\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b14": json.loads("{\"doc\": \"b14.txt\", \"province\": \"四川省\", \"year\": 2023, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.67}], \"findings\": [{\"unit\": \"德阳市水利局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
     "b10": json.loads("{\"doc\": \"b10.txt\", \"province\": \"浙江省\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}, {\"scope\": \"new_media\", \"rate\": 98.73}], \"findings\": [{\"unit\": \"桐庐发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"淳安微政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"建德民政\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市园文局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市城管局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"富阳区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"临安区\", \"polarity\": \"positive\", \"problem\": null}]}"),
