@@ -9,6 +9,10 @@ NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
 RATE_WORD = re.compile(r"(?<!不)(?:合格率|达标率)")
 # what may stand between the rate word and its value
 LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：)?\s*" + NUM)
+# 合格率由上季度的90%提升至95%, 合格率较上季度提高2个百分点,达到95%: the value reached
+CHANGED_TO = re.compile(r"(?:由|从|较|比)[^,，。;；%]{0,16}?(?:[0-9.]+\s*%)?[^,，。;；%]{0,4}?"
+                        r"(?:提升|提高|上升|下降|降低|增长|增加)(?:了)?(?:[^,，。;；%]{0,10}?百分点)?[,，]?"
+                        r"(?:至|到|达到|为|达)\s*" + NUM)
 # 合格率分别为:西宁市100%、海东市95.5%: a rate per named subject
 NAMED_VALUES = re.compile(r"\s*(?:分别|依次)?(?:为|是)?[:：]?\s*(?=[\u4e00-\u9fff])")
 NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达)?\s*" + NUM + r"\s*[、,，;；和及]?\s*")
@@ -47,7 +51,7 @@ def find_rates(segments, notice_text):
     for idx, seg in enumerate(segments):
         text = seg.text
         for m in RATE_WORD.finditer(text):
-            link = LINK.match(text, m.end())
+            link = LINK.match(text, m.end()) or CHANGED_TO.match(text, m.end())
             if not link:
                 _named_rates(rates, seen, text, m, seg, segments, idx, default)
                 continue

@@ -49,3 +49,9 @@ def test_a_rate_per_named_subject():
 def test_subject_named_before_the_rate():
     text = "其中,省直部门网站34家,各市(州)政府及部门网站152家,省直部门抽检合格率平均为90%。市(州)政府及部门抽检合格率平均为80%。"
     assert [(r[1], r[4]) for r in rates(text)] == [(90.0, "省直部门"), (80.0, "市(州)政府及部门")]
+
+
+def test_the_rate_reached_after_a_change():
+    assert [r[1] for r in rates("全市政府网站合格率由上季度的90%提升至95.5%。")] == [95.5]
+    assert [r[1] for r in rates("政务新媒体合格率较上季度提高2个百分点,达到97%。")] == [97.0]
+    assert rates("合格率较上一季度提高了2.1%。") == []
