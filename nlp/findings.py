@@ -67,7 +67,8 @@ def sentence_findings(segments, skip=()):
                 if cut_off and ci == len(clauses) - 1 and not own.strip():
                     codes = ["unspecified"]    # cut off before anything is said of it
                 for code in codes or [None]:
-                    f = {"unit": name.text, "channel": name.channel or _channel_of(clause_ctx, seg),
+                    channel = name.channel or _channel_of(name.text, [own, clause_ctx, sentence_ctx, prev_ctx], seg)
+                    f = {"unit": name.text, "channel": channel,
                          "polarity": polarity, "problem": code if polarity == "negative" else None,
                          "month": None, "section": seg.section, "evidence": seg.text.strip(),
                          "start": seg.start, "end": seg.end}
@@ -139,14 +140,18 @@ def _looks_like_list_line(text):
     return len(body) <= 40 and not re.search(r"[。,，]", body)
 
 
-def _channel_of(context, seg):
-    """The channel a clause speaks of when the name carries none: the first channel word
-    of the clause, else of the sentence, else the unit itself (organization)."""
-    for text in (context, seg.text):
-        m = CHANNEL_RE.search(text)
-        if m:
-            return CHANNEL_OF[m.group(0)]
-    return "organization"
+def _channel_of(name, contexts, seg):
+    """The channel a name is faulted or praised for when no channel word follows it: the
+    first context (its predicate, clause, illustrated sentence, then headings) that names
+    channels; both websites and new media (网站和政务新媒体) mean the unit itself."""
+    for text in [c for c in contexts if c] + list(reversed(seg.headings)):
+        found = {CHANNEL_OF[m.group(0)] for m in CHANNEL_RE.finditer(text)}
+        if not found:
+            continue
+        if "website" in found and len(found) > 1:
+            return "organization"
+        return sorted(found - {"new_media"} or found)[0]
+    return "website" if name.endswith("网") else "organization"
 
 
 def dedupe(findings):

@@ -284,8 +284,8 @@ def _candidates(parts, start, listed):
                 candidates.append(None)
                 continue
             raw = subject_prefix(body, listed)
-            channel, _ = channel_after(body, len(raw))
-            paren = PAREN_TAIL.match(body, len(raw)) if len(raw) < len(body) else None
+            channel, k = channel_after(body, len(raw))
+            paren = PAREN_TAIL.match(body, k)       # 锦屏县政府(政务微信): the bracket has the last word
             if paren and CHANNEL_RE.search(paren.group(1)):
                 channel = CHANNEL_OF[CHANNEL_RE.search(paren.group(1)).group(0)]
             candidates.append((clean_name(raw), ps + off, ps + off + len(raw), channel,
