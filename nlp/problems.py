@@ -23,7 +23,8 @@ def polarity_of(text):
     text = QUOTED.sub("", NO_PROBLEM_RE.sub("", text))
     if NEGATIVE_RE.search(text):
         # 合格率达100% and the like are praise even beside words such as 问题整改
-        if POSITIVE_RE.search(text) and not re.search(r"不合格|问题突出|突出问题|未|没有|无法|错|空白", text):
+        if POSITIVE_RE.search(text) and not re.search(r"不合格|问题突出|突出问题|未|没有|无法|错|空白|有待|亟待|不够",
+                                                     text):
             return "positive"
         return "negative"
     if POSITIVE_RE.search(text):

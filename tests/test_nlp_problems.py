@@ -41,3 +41,8 @@ def test_exhortations_are_not_praise():
 def test_consecutive_periods():
     assert consecutive_periods("泽库县政府网站连续四个季度检查不合格。") == 4
     assert consecutive_periods("连续2个季度合格") is None
+
+
+def test_room_for_improvement_is_blame():
+    assert polarity_of("互动回应有待提高") == "negative"
+    assert polarity_of("信息发布不够及时,亟待提升") == "negative"
