@@ -61,7 +61,10 @@ def heading_level(line):
 
 def heading_text(line):
     """The heading itself: the line up to its first full stop, at most 40 characters."""
-    cut = re.split(r"[。:：]", line, maxsplit=1)[0]
+    if line.startswith("附件"):        # 附件:第二季度表现优秀的政务新媒体 — the title is the heading
+        cut = re.split(r"[。]", line, maxsplit=1)[0]
+    else:
+        cut = re.split(r"[。:：]", line, maxsplit=1)[0]
     return cut[:40].strip()
 
 

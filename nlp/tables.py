@@ -129,6 +129,39 @@ def _codes(*texts):
     return []
 
 
+LISTING_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未达标|存在问题")
+
+
+def _listed_table(rows, heading_at):
+    """A table that only lists units under a title that praises or faults them
+    (附件:表现优秀的政务新媒体, 不合格网站名单): one finding per row, or [] when the
+    title says neither or a row holds several names (left to the sentence reader)."""
+    from .problems import POSITIVE_HEADING
+    out = []
+    for header, caption, row in rows:
+        if len(row) < 2:
+            continue
+        name_col = _column(header, re.compile("名称")) if header else None
+        name_cell = row[name_col if name_col is not None and name_col < len(row) else 1]
+        if "、" in name_cell.text:
+            return []
+        title = " ".join([caption] + heading_at(name_cell.start))
+        if LISTING_NEGATIVE.search(title):
+            polarity, problem = "negative", "unspecified"
+        elif POSITIVE_HEADING.search(title):
+            polarity, problem = "positive", None
+        else:
+            return []
+        platform_col = _column(header, PLATFORM_HEADER) if header else None
+        platform = row[platform_col].text if platform_col is not None and platform_col < len(row) else ""
+        channel = _channel(platform, " ".join(c.text for c in row[1:]), caption, *heading_at(name_cell.start))
+        out.append({"unit": clean_name(name_cell.text) or name_cell.text, "channel": channel or "organization",
+                    "polarity": polarity, "problem": problem, "month": None,
+                    "section": (heading_at(name_cell.start) or [None])[-1],
+                    "evidence": " | ".join(c.text for c in row), "start": row[0].start, "end": row[-1].end})
+    return out
+
+
 def table_findings(text, heading_at):
     """Findings from result tables.  `heading_at(offset)` gives the headings above an offset.
 
@@ -142,6 +175,10 @@ def table_findings(text, heading_at):
         has_fail = any(FAIL.match(c.text) for c in cells)
         has_problem_col = any(_column(h, PROBLEM_HEADER) is not None for h, _, _ in rows)
         if not (has_fail or has_problem_col):
+            listed = _listed_table(rows, heading_at)
+            if listed:
+                findings.extend(listed)
+                consumed.append((cells[0].start, cells[-1].end))
             continue
         consumed.append((cells[0].start, cells[-1].end))
         for header, caption, row in rows:

@@ -6,7 +6,9 @@ name a line under `…名单如下:`, a national 2015 survey praising and critic
 regions after `…的`, problems in brackets after each unit, rankings (前五名/后三位), 涉及账号: lists and a
 table flattened with spaces instead of pipes, `以下…存在突出问题:` with
 per-channel paragraphs, a table whose problems are in a 扣分原因 column, and
-units named in brackets after their problem or under a region label (`松桃县:…`).  The texts are
+units named in brackets after their problem or under a region label (`松桃县:…`),
+per-platform lines (`1.微信公众号:…`), scores in brackets, and an attachment table
+that only lists praised accounts.  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -17,6 +19,30 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b16": """开封市人民政府办公室关于2022年12月全市政务新媒体检查情况的通报
+各县区人民政府,市政府各部门:
+2022年12月,市政府办公室对全市98个政务新媒体进行了检查,合格率为94.9%。现将发现的问题通报如下:
+1.微信公众号:“开封城管”“兰考政务”超过2周未更新。
+2.政务微博:“杞县发布”发布内容存在错别字。
+3.抖音号:“尉氏融媒”长期未更新,已停止维护但未注销。
+以下账号表现突出,予以表扬:
+“开封发布”微信公众号、“禹王台区发布”政务微博。
+""",
+    "b17": """湖州市人民政府办公室关于2023年第一季度政府网站检查情况的通报
+各区县人民政府,市政府各部门:
+一、检查情况
+本季度共检查政府网站26个,全部合格,合格率100%。得分90分以上的网站有:长兴县人民政府网站(96分)、市自然资源和规划局网站(93分)、安吉县人民政府网站(91分)。
+二、主要问题
+德清县人民政府网站“政策解读”栏目解读材料未与政策文件关联;市生态环境局网站首页图片新闻显示异常。
+""",
+    "b18": """南宁市人民政府办公室关于2024年第二季度政务新媒体检查情况的通报
+各县(市、区)人民政府,市直各单位:
+本季度共检查政务新媒体156个,不合格3个,合格率98.08%。不合格账号为“横州发布”“宾阳文旅”“上林教育”,均为超过2周未更新。表现优秀的账号见附件。
+附件:第二季度表现优秀的政务新媒体
+序号 | 账号名称 | 平台 | 主办单位
+1 | 南宁发布 | 微信 | 南宁市委宣传部
+2 | 青秀发布 | 微博 | 青秀区人民政府办公室
+""",
     "b15": """铜仁市人民政府办公室关于2021年第三季度全市政府网站与政务新媒体检查情况的通报
 各区(县)人民政府,市政府各工作部门:
 一、总体情况
@@ -182,6 +208,9 @@ NOTICES = {
 }
 
 GOLD = {
+    "b16": json.loads("{\"doc\": \"b16.txt\", \"province\": \"河南省\", \"year\": 2022, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 94.9}], \"findings\": [{\"unit\": \"开封城管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"兰考政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"杞县发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"尉氏融媒\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"尉氏融媒\", \"polarity\": \"negative\", \"problem\": \"zombie_account\"}, {\"unit\": \"开封发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"禹王台区发布\", \"polarity\": \"positive\", \"problem\": null}]}"),
+    "b17": json.loads("{\"doc\": \"b17.txt\", \"province\": \"浙江省\", \"year\": 2023, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}], \"findings\": [{\"unit\": \"长兴县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市自然资源和规划局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"安吉县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"德清县\", \"polarity\": \"negative\", \"problem\": \"policy_interpretation\"}, {\"unit\": \"市生态环境局\", \"polarity\": \"negative\", \"problem\": \"display_error\"}]}"),
+    "b18": json.loads("{\"doc\": \"b18.txt\", \"province\": \"广西壮族自治区\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 98.08}], \"findings\": [{\"unit\": \"横州发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宾阳文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上林教育\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"南宁发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"青秀发布\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b15": json.loads("{\"doc\": \"b15.txt\", \"province\": \"贵州省\", \"year\": 2021, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 95.56}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"思南县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市住房公积金中心\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"碧江发布\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"万山微政务\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"县林业局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"县教育局\", \"polarity\": \"negative\", \"problem\": \"broken_link\"}, {\"unit\": \"江口旅游\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}]}"),
     "b13": json.loads("{\"doc\": \"b13.txt\", \"province\": \"广东省\", \"year\": 2020, \"quarter\": 4, \"pass_rates\": [], \"findings\": [{\"unit\": \"新兴县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定市自然资源局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"云安区应急管理局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"郁南文明\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定税务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"云城公安\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市政务服务数据管理局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"新兴县人民政府\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"云浮市公安局\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b14": json.loads("{\"doc\": \"b14.txt\", \"province\": \"四川省\", \"year\": 2023, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.67}], \"findings\": [{\"unit\": \"德阳市水利局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),

@@ -60,3 +60,11 @@ def test_rows_without_their_header_line():
 def test_tables_without_results_are_left_to_the_sentences():
     text = "序号 | 主办单位 | 新媒体名称 | 发布条数 |\n1 | 县公安局 | 武定警方 | 72 |"
     assert table_findings(text, lambda offset: []) == ([], [])
+
+
+def test_a_table_that_only_lists_praised_accounts():
+    text = "附件:第二季度表现优秀的政务新媒体\n1 | 南宁发布 | 微信 | 南宁市委宣传部\n2 | 青秀发布 | 微博 | 青秀区人民政府办公室"
+    found, consumed = table_findings(text, lambda offset: ["附件:第二季度表现优秀的政务新媒体"])
+    assert [(f["unit"], f["polarity"], f["channel"]) for f in found] == [
+        ("南宁发布", "positive", "wechat"), ("青秀发布", "positive", "weibo")]
+    assert consumed
