@@ -178,6 +178,8 @@ def subject_prefix(text, listed=False):
     for k in range(2, len(prefix)):
         if listed and len(prefix) - k <= 4:
             break          # 青海发改, 西宁发布: account names in an enumeration
+        if UNIT_END_RE.search(prefix[:k + 1]):
+            continue       # 进贤|县…: the name goes on
         if (UNIT_END_RE.search(prefix[:k]) or prefix[:k] in place_names()) and _starts_with_verb(prefix[k:]):
             return prefix[:k]
     return prefix

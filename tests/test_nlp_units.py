@@ -68,3 +68,7 @@ def test_clean_name_and_looks_like_unit():
     assert looks_like_unit("泽库县")
     assert not looks_like_unit("按照国务院办公厅")
     assert not looks_like_unit("各县级政府")
+
+
+def test_a_place_name_goes_on_to_its_ending():
+    assert names("对安义县、进贤县进行通报批评。") == ["安义县", "进贤县"]
