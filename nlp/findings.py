@@ -30,7 +30,7 @@ def sentence_findings(segments, skip=()):
     findings = []
     prev = prev_used = None
     list_ctx = None     # the line that opened a list of names, one a line (…名单如下:)
-    for seg in segments:
+    for idx, seg in enumerate(segments):
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
             continue
         list_line = list_ctx is not None and _looks_like_list_line(seg.text)
@@ -48,6 +48,7 @@ def sentence_findings(segments, skip=()):
         else:
             list_ctx = None
         n_names = len(all_spans)
+        next_ctx = _said_next(segments, idx) if bare else ""
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
         for ci, (cs, ce, names) in enumerate(clauses):
@@ -59,8 +60,8 @@ def sentence_findings(segments, skip=()):
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
                 own = rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", rest)) else ""
-                contexts = [c for c in (own, clause_ctx, sentence_ctx, prev_ctx) if c]
-                allow_heading = (n_names >= 2 or bool(prev_ctx) or not bare) and not cut_off
+                contexts = [c for c in (own, clause_ctx, sentence_ctx, next_ctx, prev_ctx) if c]
+                allow_heading = (n_names >= 2 or bool(prev_ctx or next_ctx) or not bare) and not cut_off
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
                 if polarity is None:
                     continue
@@ -87,6 +88,18 @@ def _is_inspector(predicate, last_name):
     predicate = predicate.lstrip("等")
     return bool(INSPECTOR_RE.match(predicate) or re.match(r"\s*关于", predicate) or (
         INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(last_name.text)))
+
+
+def _said_next(segments, idx):
+    """`网站名称:A网站;存在问题:网站无法访问。`: a bare name closed by a semicolon, and the
+    sentence after it in the same paragraph naming no one, which says what is wrong."""
+    seg = segments[idx]
+    if seg.text.rstrip()[-1:] not in ";；" or idx + 1 >= len(segments):
+        return ""
+    nxt = segments[idx + 1]
+    if nxt.paragraph != seg.paragraph or any(ns for _, _, ns in names_in_sentence(nxt.text)):
+        return ""
+    return nxt.text
 
 
 def _is_group_label(text, clauses, ci):

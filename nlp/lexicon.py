@@ -102,7 +102,8 @@ NO_PROBLEM_RE = re.compile(
 # Statements that something is done, neither blame nor praise: they stop a section
 # heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).
 # Lines of page metadata, never findings.
-METADATA_RE = re.compile(r"^\s*(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读)[:：]")
+METADATA_RE = re.compile(r"^\s*[(（]?(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读|"
+                         r"联系人|联系电话|联系方式|电子邮箱|邮箱|电话|传真|地址|邮编)[:：]")
 
 NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经|制定了|建立了")
 

@@ -118,3 +118,8 @@ def test_traditional_edition_gives_the_same_findings(parser, tmp_path, name):
     def keys(path):
         return {(f["unit"], f["polarity"], f["problem"]) for f in parser.parse(load_notice(path))["findings"]}
     assert keys(traditional) == keys(source)
+
+
+def test_label_value_records_and_contact_lines():
+    doc = _PIPELINE("二、存在的主要问题\n2.网站名称:张家口市宣化区林业局网站;存在问题:网站无法访问。\n(联系人:顾思明;联系方式:8235320)")
+    assert [(f["unit"], f["problem"]) for f in doc._.findings] == [("张家口市宣化区林业局", "site_unavailable")]
