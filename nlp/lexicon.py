@@ -44,7 +44,8 @@ UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 
 # Words that open a class of units rather than naming one (部分县级政府网站).
 CLASS_OPENERS = re.compile(
-    r"^(?:各|有的|的|单个|设区|[^、]{1,8}各(?:县|市|区|级|类|部门|单位)|部分|个别|一些|少数|多数|大部分|大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
+    r"^(?:各|有的|的|单个|设区|[^、]{1,8}各(?:县|市|区|级|类|部门|单位)|部分|个别|一些|少数|多数|大部分|"
+    r"大多数|全省|全市|全州|全区|全县|全旗|全国|全部|所有|其他|"
     r"其余|其它|相关|有关|本级|本地|本部门|本单位|该|此|上述|以上|我|所属|下属|主管|主办|这些|哪些|"
     r"不合格|合格|问题|存在|多个|若干|重点|基层|县级|市级|省级|乡镇|省直|市直|州直|县直|区直|旗直)"
 )
@@ -52,7 +53,8 @@ CLASS_OPENERS = re.compile(
 NOT_A_UNIT = re.compile(
     r"栏目|专栏|版块|板块|频道|信息公开|政务公开|系统|指标|要求|制度|机制|工作(?!局|办|站|委|部)|情况|问题|通报|"
     r"检查|抽查|普查|监测|合格|不合格|整改|意见|通知|办法|方案|规定|报告|年度|季度|决策|部署|"
-    r"[0-9０-９]|[?？□�]|我[省市区县州旗]|附件|表扬|批评|亮点|成效|更新|办理|不及时|主体|纳入|有待|领导|负责人|责任人|同志|人员|群众|网民|网友|用户|社会公众|"
+    r"[0-9０-９]|[?？□�]|我[省市区县州旗]|附件|表扬|批评|亮点|成效|更新|办理|不及时|主体|纳入|有待|"
+    r"领导|负责人|责任人|同志|人员|群众|网民|网友|用户|社会公众|"
     r"^(?:政府|政务|政务服务网|政府网|部门|单位|地区|地方|市州|县区|区县|市县|省市|国办|国务院办公厅|省政府办公厅|"
     r"市政府办公室|中国政府网)$"
 )
@@ -63,9 +65,8 @@ HEADING_RE = re.compile(
     r"[一二三四五六七八九十]+是|附件[0-9]*[:：]?)"
 )
 
-# Sentence-final and clause punctuation.
+# Sentence-final punctuation.
 SENT_END = "。！？;；"        # ASCII ? is mostly a mojibake placeholder in these pages
-CLAUSE_END = ",，:：" + SENT_END
 
 # Predicate starts: where the subject of a clause ends.
 PREDICATE_START = re.compile(
@@ -80,7 +81,8 @@ POSITIVE_RE = re.compile(
     r"较好|较高|良好|明显|成效|表现|重视程度高|有力|优秀|先进|表扬|典型|示范|亮点|靠前|前列|排名前|"
     r"得分(?:超过|较高|在|达)|[0-9]+分以上|100%|百分之百|创新|积极|主动|率先|精准|有效|突出成绩|"
     r"成绩突出|连续[0-9一二三四五六七八九十两]+个(?:季度|月)(?:检查)?合格|全部添加|专门制定|逐项梳理|"
-    r"及时调整|提升|提高|上升|做法|经验|前[0-9一二三四五六七八九十]+(?:名|位)|肯定|好评|优良|满分|第一名|名列前茅|优化|丰富|打造|推出|上线|搭建|设计|发挥|坚持|较好完成|融合|开设"
+    r"及时调整|提升|提高|上升|做法|经验|前[0-9一二三四五六七八九十]+(?:名|位)|肯定|好评|优良|满分|"
+    r"第一名|名列前茅|优化|丰富|打造|推出|上线|搭建|设计|发挥|坚持|较好完成|融合|开设"
 )
 # Blame: problems and failures.
 NEGATIVE_RE = re.compile(
@@ -99,12 +101,12 @@ NO_PROBLEM_RE = re.compile(
     r"问题[^,，。;；]{0,8}(?:减少|下降)"
 )
 
-# Statements that something is done, neither blame nor praise: they stop a section
-# heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).
-# Lines of page metadata, never findings.
+# Lines of page metadata and contacts, never findings.
 METADATA_RE = re.compile(r"^\s*[(（]?(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读|"
                          r"联系人|联系电话|联系方式|电子邮箱|邮箱|电话|传真|地址|邮编)[:：]")
 
+# Statements that something is done, neither blame nor praise: they stop a section
+# heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).
 NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经|制定了|建立了")
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
@@ -113,8 +115,9 @@ INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|随机
 INSPECTOR_WEAK_RE = re.compile(r"^(?:对(?!照)|向|按照|根据|依据|将|于)")
 INSPECTOR_NAME_RE = re.compile(r"(?:办公厅|办公室|政务公开办|政务局|信息中心|管理局|人民政府|政府)$")
 
-# Problem codes, each with the phrases that state it.  Order matters only for
-# readability; every code that matches is reported.
+# Problem codes, each with the phrases that state it.  Every code that matches is
+# reported, in this order; the words a phrase matches are then used up, so that
+# `未完成错敏信息整改` is rectification only and `留言未回复` is not also not_updated.
 PROBLEM_PATTERNS = [
     ("rectification", r"整改(?:落实)?不到位|未(?:按要求|按时|及时)?(?:完成|反馈|报送)?[^,，。;；]{0,12}整改|"
                       r"整改不彻底|仍未整改|未整改|整改报告|整改不力|至今仍未|未下载报告|复查.{0,6}不合格"),
