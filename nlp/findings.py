@@ -8,8 +8,8 @@ polarity and problem type from them.
 """
 import re
 
-from .lexicon import (CHANNEL_OF, CHANNEL_RE, INSPECTOR_NAME_RE, INSPECTOR_RE, INSPECTOR_WEAK_RE,
-                      METADATA_RE)
+from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, INSPECTOR_NAME_RE, INSPECTOR_RE,
+                      INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
 
@@ -30,10 +30,24 @@ def sentence_findings(segments, skip=()):
     findings = []
     prev = prev_used = None
     list_ctx = None     # the line that opened a list of names, one a line (…名单如下:)
+    in_attachment_list = numbered_only = False
     for idx, seg in enumerate(segments):
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
             continue
-        list_line = list_ctx is not None and _looks_like_list_line(seg.text)
+        # 附件:1.…清单 / 2.…: attachments listed by title say nothing of anyone
+        title = ATTACHMENT_TITLE_RE.match(seg.text)
+        if title or (in_attachment_list and NUMBERED_TITLE_RE.match(seg.text)):
+            # a numbered list of titles goes on (附件:1.… 2.…); a titled list of units does not
+            in_attachment_list = bool(title and NUMBERED_TITLE_RE.match(seg.text, title.end())) or (
+                not title and in_attachment_list)
+            # a titled attachment (附件:不合格网站名单) opens the numbered list of units below it
+            list_ctx = None if in_attachment_list else seg.text
+            numbered_only = True
+            prev = seg
+            continue
+        in_attachment_list = False
+        list_line = list_ctx is not None and _looks_like_list_line(seg.text) and (
+            not numbered_only or bool(NUMBERED_TITLE_RE.match(seg.text)))
         clauses = names_in_sentence(seg.text, introduced=list_line)
         all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]
         sentence_ctx = _without(seg.text, all_spans)
@@ -44,8 +58,8 @@ def sentence_findings(segments, skip=()):
         if list_line and bare:
             prev_ctx = list_ctx
         elif seg.text.rstrip()[-1:] in ":：":
-            list_ctx = seg.text
-        else:
+            list_ctx, numbered_only = seg.text, False
+        elif not list_line:
             list_ctx = None
         n_names = len(all_spans)
         next_ctx = _said_next(segments, idx) if bare else ""

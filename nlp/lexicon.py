@@ -54,7 +54,7 @@ NOT_A_UNIT = re.compile(
     r"栏目|专栏|版块|板块|频道|信息公开|政务公开|系统|指标|要求|制度|机制|工作(?!局|办|站|委|部)|情况|问题|通报|"
     r"检查|抽查|普查|监测|合格|不合格|整改|意见|通知|办法|方案|规定|报告|年度|季度|决策|部署|"
     r"[0-9０-９]|[?？□�]|我[省市区县州旗]|附件|表扬|批评|亮点|成效|更新|办理|不及时|主体|纳入|有待|"
-    r"领导|负责人|责任人|同志|人员|群众|网民|网友|用户|社会公众|"
+    r"领导|负责人|责任人|同志|人员|群众|网民|网友|用户|社会公众|名称|序号|网址|备注|"
     r"^(?:政府|政务|政务服务网|政府网|部门|单位|地区|地方|市州|县区|区县|市县|省市|国办|国务院办公厅|省政府办公厅|"
     r"市政府办公室|中国政府网)$"
 )
@@ -103,7 +103,10 @@ NO_PROBLEM_RE = re.compile(
 
 # Lines of page metadata and contacts, never findings.
 METADATA_RE = re.compile(r"^\s*[(（]?(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读|"
-                         r"联系人|联系电话|联系方式|电子邮箱|邮箱|电话|传真|地址|邮编)[:：]")
+                         r"联系人|联系电话|联系方式|电子邮箱|邮箱|电话|传真|地址|邮编|抄送|抄报|主送|印发)[:：]")
+# The list of attachments by title (附件:1.…问题清单 2.…): not findings.
+ATTACHMENT_TITLE_RE = re.compile(r"^\s*附件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+NUMBERED_TITLE_RE = re.compile(r"\s*[0-9]{1,2}\s*[.、．]")     # used with .match()
 
 # Statements that something is done, neither blame nor praise: they stop a section
 # heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).

@@ -176,8 +176,8 @@ def table_findings(text, heading_at):
         has_problem_col = any(_column(h, PROBLEM_HEADER) is not None for h, _, _ in rows)
         if not (has_fail or has_problem_col):
             listed = _listed_table(rows, heading_at)
-            if listed:
-                findings.extend(listed)
+            if listed or any(c.text == "合格" for c in cells):
+                findings.extend(listed)      # a table where every unit passed says nothing more
                 consumed.append((cells[0].start, cells[-1].end))
             continue
         consumed.append((cells[0].start, cells[-1].end))

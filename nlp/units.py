@@ -68,6 +68,7 @@ COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
 BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 CHANNEL_IN_BRACKETS = re.compile(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]")
+DOCUMENT_TITLE = re.compile(r"《[^《》]{1,80}》")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
@@ -301,6 +302,7 @@ def names_in_clause(clause, base=0, introduced=False):
 
     `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`."""
     quoted, covered = _quoted_names(clause, base)
+    covered += [m.span() for m in DOCUMENT_TITLE.finditer(clause)]    # 《…通知》 names no unit
     # blank the quotes out so that the enumeration reader does not read into them
     masked = list(clause)
     for a, b in covered:

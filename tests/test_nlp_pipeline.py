@@ -123,3 +123,12 @@ def test_traditional_edition_gives_the_same_findings(parser, tmp_path, name):
 def test_label_value_records_and_contact_lines():
     doc = _PIPELINE("二、存在的主要问题\n2.网站名称:张家口市宣化区林业局网站;存在问题:网站无法访问。\n(联系人:顾思明;联系方式:8235320)")
     assert [(f["unit"], f["problem"]) for f in doc._.findings] == [("张家口市宣化区林业局", "site_unavailable")]
+
+
+def test_attachments_listed_by_title_are_not_findings_but_a_titled_list_is():
+    listed_by_title = ("二、存在的问题\n如:县林业局网站超过2周未更新。\n附件:1.千岛湖镇政府网站问题清单\n"
+                       "2.县教育局网站问题清单\n抄送:县委办公室,县政协办公室。")
+    assert [f["unit"] for f in _PIPELINE(listed_by_title)._.findings] == ["县林业局"]
+    titled_list = "附件:2020年第四季度不合格网站名单\n1.东湖区人民政府网站\n2.市水利局网站\n某市人民政府办公室"
+    found = _PIPELINE(titled_list)._.findings
+    assert [(f["unit"], f["polarity"]) for f in found] == [("东湖区", "negative"), ("市水利局", "negative")]
