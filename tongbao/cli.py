@@ -76,6 +76,7 @@ def parse(paths, out_dir):
     """Parse notices into notice records: pass rates and findings (JSON)."""
     from pathlib import Path
     failed = False
+    written = {}
     if out_dir:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
     for path, item in _parsed(paths):
@@ -84,6 +85,10 @@ def parse(paths, out_dir):
             failed = True
         elif out_dir:
             target = Path(out_dir) / f"{Path(path).stem}.json"
+            if target in written:
+                click.echo(f"warning: {path}: {target} already holds the record of {written[target]}; "
+                           "overwritten", err=True)
+            written[target] = path
             target.write_text(json.dumps(item, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
             click.echo(json.dumps(item, ensure_ascii=False))
