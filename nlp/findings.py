@@ -87,6 +87,7 @@ def sentence_findings(segments, skip=()):
                          "polarity": polarity, "problem": code if polarity == "negative" else None,
                          "month": None, "section": seg.section, "evidence": seg.text.strip(),
                          "start": seg.start, "end": seg.end}
+                    f["unit_start"], f["unit_end"] = seg.span(name.start, name.end)
                     if consecutive and (code == "unspecified" or len(codes) == 1):
                         f["consecutive_periods"] = consecutive
                     findings.append(f)
@@ -152,10 +153,11 @@ def _named_by_phrase(seg):
             problem = "unspecified"
             if rx is EXCEPTION and "整改" in m.group(0):
                 problem = "rectification"     # 除X外均已整改到位: X has not rectified
+            unit_start, unit_end = seg.span(*m.span(1))
             out.append({"unit": name, "channel": "website" if rx is EXCEPTION else "organization",
                         "polarity": "negative", "problem": problem, "month": None,
                         "section": seg.section, "evidence": seg.text.strip(),
-                        "start": seg.start, "end": seg.end})
+                        "start": seg.start, "end": seg.end, "unit_start": unit_start, "unit_end": unit_end})
     return out
 
 

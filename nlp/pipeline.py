@@ -4,7 +4,7 @@ steps as registered components that leave their results on the Doc.
     doc._.segments      sentences with their heading chains (sections.py)
     doc._.pass_rates    pass-rate entries (rates.py)
     doc._.findings      findings from result tables and from sentences
-    doc.spans["sections"|"pass_rates"|"findings"]   the same as spans of the Doc
+    doc.spans["sections"|"pass_rates"|"findings"|"units"]   the same as spans of the Doc
 
 Components work on character offsets and make spans with
 `doc.char_span(..., alignment_mode="expand")`, so jieba's segmentation never hides a match.
@@ -65,6 +65,9 @@ def findings_component(doc):
     doc._.findings = _with_evidence(text, dedupe(from_tables + sentence_findings(segments, skip=consumed)))
     doc.spans["findings"] = [s for s in (_span(doc, f["start"], f["end"], f["polarity"])
                                          for f in doc._.findings) if s is not None]
+    # each unit as named, labelled by polarity (a name may be faulted and praised)
+    doc.spans["units"] = [s for s in (_span(doc, f["unit_start"], f["unit_end"], f["polarity"])
+                                      for f in doc._.findings) if s is not None]
     return doc
 
 

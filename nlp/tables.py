@@ -158,7 +158,8 @@ def _listed_table(rows, heading_at):
         out.append({"unit": clean_name(name_cell.text) or name_cell.text, "channel": channel or "organization",
                     "polarity": polarity, "problem": problem, "month": None,
                     "section": (heading_at(name_cell.start) or [None])[-1],
-                    "evidence": " | ".join(c.text for c in row), "start": row[0].start, "end": row[-1].end})
+                    "evidence": " | ".join(c.text for c in row), "start": row[0].start, "end": row[-1].end,
+                    "unit_start": name_cell.start, "unit_end": name_cell.end})
     return out
 
 
@@ -216,5 +217,6 @@ def table_findings(text, heading_at):
                         "section": headings[-1] if headings else None,
                         "evidence": " | ".join(c.text for c in row),
                         "start": row[0].start, "end": row[-1].end,
+                        "unit_start": name_cell.start, "unit_end": name_cell.end,
                     })
     return findings, consumed

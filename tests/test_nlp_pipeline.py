@@ -54,8 +54,9 @@ def test_findings_point_at_their_evidence(qinghai):
     notice, record = qinghai
     for f in record["findings"] + record["pass_rates"]:
         assert notice.text[f["start"]:f["end"]] == f["evidence"], f
-        if "month" not in f and "rate" not in f:
-            assert f["unit"] in f["evidence"].replace("\n", "") or f["unit"] in notice.text, f
+        if "unit" in f:      # the unit as named, where it is named
+            named = notice.text[f["unit_start"]:f["unit_end"]]
+            assert named.startswith(f["unit"]) or f["unit"] in named, f
 
 
 def test_qinghai_findings(qinghai):
