@@ -8,7 +8,7 @@ table flattened with spaces instead of pipes, `以下…存在突出问题:` wit
 per-channel paragraphs, a table whose problems are in a 扣分原因 column, and
 units named in brackets after their problem or under a region label (`松桃县:…`),
 per-platform lines (`1.微信公众号:…`), scores in brackets, and an attachment table
-that only lists praised accounts.  The texts are
+that only lists praised accounts, and an annual notice (被评为年度优秀…).  The texts are
 invented; the place names are real but nothing said of them is true."""
 import json
 
@@ -19,6 +19,16 @@ from nlp import Parser
 from nlp.evaluate import evaluate
 
 NOTICES = {
+    "b19": """嘉兴市人民政府办公室关于2021年度全市政府网站和政务新媒体检查情况的通报
+各县(市、区)人民政府,市政府各部门、直属各单位:
+一、总体情况
+2021年,市政府办公室每季度对全市政府网站和政务新媒体进行检查。全年政府网站平均合格率为98.2%,政务新媒体平均合格率为97.6%。
+二、年度优秀
+经综合评定,海宁市人民政府网站、平湖市人民政府网站、市市场监管局网站被评为年度优秀政府网站;“嘉兴发布”“南湖晚报”被评为年度优秀政务新媒体。
+三、存在的问题
+(一)部分镇街政务新媒体运维不规范。王江泾镇“王江泾发布”视频号全年仅发布信息3条;新塍镇“新塍微生活”微信公众号多次出现错别字。
+(二)个别部门网站整改不及时。市城投集团网站第三季度通报的空白栏目问题至今未整改。
+""",
     "b16": """开封市人民政府办公室关于2022年12月全市政务新媒体检查情况的通报
 各县区人民政府,市政府各部门:
 2022年12月,市政府办公室对全市98个政务新媒体进行了检查,合格率为94.9%。现将发现的问题通报如下:
@@ -208,6 +218,7 @@ NOTICES = {
 }
 
 GOLD = {
+    "b19": json.loads("{\"doc\": \"b19.txt\", \"province\": \"浙江省\", \"year\": 2021, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 98.2}, {\"scope\": \"new_media\", \"rate\": 97.6}], \"findings\": [{\"unit\": \"海宁市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"平湖市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市市场监管局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"嘉兴发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"南湖晚报\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"王江泾发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"新塍微生活\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市城投集团\", \"polarity\": \"negative\", \"problem\": \"rectification\"}, {\"unit\": \"市城投集团\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}]}"),
     "b16": json.loads("{\"doc\": \"b16.txt\", \"province\": \"河南省\", \"year\": 2022, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 94.9}], \"findings\": [{\"unit\": \"开封城管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"兰考政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"杞县发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"尉氏融媒\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"尉氏融媒\", \"polarity\": \"negative\", \"problem\": \"zombie_account\"}, {\"unit\": \"开封发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"禹王台区发布\", \"polarity\": \"positive\", \"problem\": null}]}"),
     "b17": json.loads("{\"doc\": \"b17.txt\", \"province\": \"浙江省\", \"year\": 2023, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}], \"findings\": [{\"unit\": \"长兴县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市自然资源和规划局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"安吉县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"德清县\", \"polarity\": \"negative\", \"problem\": \"policy_interpretation\"}, {\"unit\": \"市生态环境局\", \"polarity\": \"negative\", \"problem\": \"display_error\"}]}"),
     "b18": json.loads("{\"doc\": \"b18.txt\", \"province\": \"广西壮族自治区\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 98.08}], \"findings\": [{\"unit\": \"横州发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宾阳文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上林教育\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"南宁发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"青秀发布\", \"polarity\": \"positive\", \"problem\": null}]}"),
