@@ -109,17 +109,19 @@ def split_sentences(text):
         elif ptext.startswith("附件") or (segments and segments[-1].text.strip() in ("附件", "附件:")):
             chain = [(1, heading_text(ptext))]
         headings = [h[1] for h in chain]
-        start = 0
+        start, first = 0, True
         for i, ch in enumerate(ptext):
             # `?!` is how a misdecoded 。“ shows in some pages: a sentence ends there
             if ch in SENT_END or ptext[i:i + 2] == "?!" or i == len(ptext) - 1:
-                piece = Segment(ptext[start:i + 1], poffs[start:i + 1], headings, pno)
+                text = ptext[start:i + 1]
+                inline = not first and heading_level(text.lstrip()) in (1, 2)
+                if inline:     # a page flattened to one paragraph: 。二、存在的问题…
+                    lvl = heading_level(text.lstrip())
+                    chain = [h for h in chain if h[0] < lvl] + [(lvl, heading_text(text.lstrip()))]
+                    headings = [h[1] for h in chain]
+                piece = Segment(text, poffs[start:i + 1], headings, pno, is_heading=bool(level and first) or inline)
                 if piece.text.strip():
                     segments.append(piece)
+                    first = False
                 start = i + 1
-        if level and segments and segments[-1].paragraph == pno:
-            for s in segments:
-                if s.paragraph == pno:
-                    s.is_heading = True
-                    break
     return segments

@@ -39,3 +39,12 @@ def test_wrapped_enumeration_is_one_sentence_with_offsets():
 def test_attachment_title_heads_its_table():
     segs = split_sentences(TEXT)
     assert segs[-1].headings == ["第四季度政府网站和政务新媒体工作成效明显的单位"]
+
+
+def test_headings_inside_a_page_flattened_to_one_paragraph():
+    text = "一、总体情况本季度检查网站20个。二、存在的问题个别网站更新不及时。如:县林业局网站。三、工作要求请整改。"
+    segs = split_sentences(text)
+    example = next(s for s in segs if s.text.startswith("如:"))
+    assert example.headings[-1].startswith("二、存在的问题")
+    assert segs[-1].headings[-1].startswith("三、工作要求")
+    assert [s.is_heading for s in segs] == [True, True, False, True]
