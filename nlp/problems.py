@@ -11,8 +11,8 @@ from .lexicon import (CONSECUTIVE_RE, NEGATIVE_RE, NEUTRAL_RE, NO_PROBLEM_RE, PO
 
 NEGATIVE_HEADING = re.compile(r"问题|不足|差距|不到位|不及时|不规范|整改|短板|薄弱|不合格|通报批评")
 POSITIVE_HEADING = re.compile(r"亮点|成效|经验|做法|好的|较好|表扬|先进|典型|示范|优秀|成效明显|表现突出|工作成效")
-
-
+# Blame that praise beside it does not outweigh (合格率100% beside 问题整改 is praise; beside 未… it is not).
+OUTWEIGHS_PRAISE = re.compile(r"不合格|问题突出|突出问题|未|没有|无法|错|空白|有待|亟待|不够")
 STRONG_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未(?!发现)|没有|无法|存在[^,，。;；]{0,12}问题|错|空白|不到位|不及时")
 REQUEST_HEADING = re.compile(r"要求|下一步|下步|建议|措施|工作安排|工作部署")
 QUOTED = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』]")
@@ -22,9 +22,7 @@ def polarity_of(text):
     """'negative', 'positive' or None for a stretch of text."""
     text = QUOTED.sub("", NO_PROBLEM_RE.sub("", text))
     if NEGATIVE_RE.search(text):
-        # 合格率达100% and the like are praise even beside words such as 问题整改
-        if POSITIVE_RE.search(text) and not re.search(r"不合格|问题突出|突出问题|未|没有|无法|错|空白|有待|亟待|不够",
-                                                     text):
+        if POSITIVE_RE.search(text) and not OUTWEIGHS_PRAISE.search(text):
             return "positive"
         return "negative"
     if POSITIVE_RE.search(text):
@@ -33,6 +31,7 @@ def polarity_of(text):
 
 
 def heading_polarity(headings):
+    """What the nearest heading that says anything says: 问题 blames, 亮点/表扬 praises."""
     for h in reversed(headings):
         if re.search(r"整改(?:落实)?情况", h) and not re.search(r"不到位|未|不力", h):
             continue      # 问题网站整改情况: a report of progress, not of problems
@@ -64,6 +63,7 @@ def problems_of(text):
 
 
 def is_unspecified_failure(text):
+    """不合格, 问题突出, 被通报 …: a failure named without its problem."""
     return bool(UNSPECIFIED_RE.search(NO_PROBLEM_RE.sub("", text)))
 
 

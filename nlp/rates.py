@@ -46,14 +46,14 @@ def _scope(before):
 
 def find_rates(segments, notice_text):
     """Pass rates in the sentences of a notice, as record entries."""
-    rates, seen = [], set()
+    rates = []
     default = _scope(notice_text[:400]) or ["overall"]
     for idx, seg in enumerate(segments):
         text = seg.text
         for m in RATE_WORD.finditer(text):
             link = LINK.match(text, m.end()) or CHANGED_TO.match(text, m.end())
             if not link:
-                _named_rates(rates, seen, text, m, seg, segments, idx, default)
+                _named_rates(rates, text, m, seg, default)
                 continue
             clause_start = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1
             clause = text[clause_start:m.start()]
@@ -64,15 +64,8 @@ def find_rates(segments, notice_text):
             while (more := MORE_VALUES.match(text, pos)) and "分别" in link.group(0):
                 values.append(more.group(1))
                 pos = more.end()
-            # scope from the sentence, else the paragraph, else the section, else the notice
             before = text[:m.start()]
-            scope = _scope(clause) or _scope(before)
-            k = idx - 1
-            while scope is None and k >= 0 and segments[k].paragraph == seg.paragraph:
-                scope = _scope(segments[k].text)
-                k -= 1
-            if scope is None:
-                scope = _scope(" ".join(seg.headings)) or default
+            scope = _scope_of(clause, before, segments, idx, default)
             subjects = [None] * len(values)
             if len(values) > 1:
                 listed = re.split(r"[、和]", re.sub(r"^.*(?:其中|,|，)", "", clause))
@@ -84,7 +77,7 @@ def find_rates(segments, notice_text):
                     scope, subjects = scope, [None, None]
             subject = "整改后" if "整改后" in clause[-6:] else _subject(clause)
             month = MONTH.search(clause)
-            counts = _counts(text[clause_start - 200 if clause_start > 200 else 0:m.start()], before)
+            counts = _counts(before)
             for i, value in enumerate(values):
                 scopes = [scope[i]] if len(values) > 1 and len(scope) == len(values) else scope
                 for sc in scopes:
@@ -96,14 +89,14 @@ def find_rates(segments, notice_text):
                         entry["month"] = int(month.group(1))
                     if len(values) == 1 and len(scopes) == 1:
                         entry.update(counts)
-                    _add(rates, seen, entry, seg, m.start(), pos)
+                    _add(rates, entry, seg)
             # trailing rates of the same sentence: 其中区网站93.8%,部门网站100%
             while (t := TRAILING.match(text, pos)) and not NOT_A_SUBJECT.search(t.group(1)):
                 entry = {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(t.group(2)),
                          "subject": t.group(1)}
                 if month:
                     entry["month"] = int(month.group(1))
-                _add(rates, seen, entry, seg, t.start(), t.end())
+                _add(rates, entry, seg)
                 pos = t.end()
     return rates
 
@@ -124,7 +117,18 @@ def _subject(clause):
     return s
 
 
-def _named_rates(rates, seen, text, m, seg, segments, idx, default):
+def _scope_of(clause, before, segments, idx, default):
+    """Scope from the clause, else the sentence, else the paragraph, else the section
+    headings, else the notice's opening."""
+    scope = _scope(clause) or _scope(before)
+    k = idx - 1
+    while scope is None and k >= 0 and segments[k].paragraph == segments[idx].paragraph:
+        scope = _scope(segments[k].text)
+        k -= 1
+    return scope or _scope(" ".join(segments[idx].headings)) or default
+
+
+def _named_rates(rates, text, m, seg, default):
     """Rates listed per subject after the rate word: 合格率分别为:西宁市100%、海东市95.5%."""
     lead = NAMED_VALUES.match(text, m.end())
     if not lead:
@@ -138,11 +142,12 @@ def _named_rates(rates, seen, text, m, seg, segments, idx, default):
     before = text[:m.start()]
     scope = _scope(before) or _scope(" ".join(seg.headings)) or default
     for v in found:
-        _add(rates, seen, {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(v.group(2)),
-                           "subject": v.group(1)}, seg, v.start(), v.end())
+        _add(rates, {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(v.group(2)),
+                     "subject": v.group(1)}, seg)
 
 
-def _counts(window, before):
+def _counts(before):
+    """Checked and failed counts said in the sentence before a rate."""
     counts = {}
     last = re.split(r"[。;；]", before)[-1]
     c = CHECKED.search(last)
@@ -156,7 +161,7 @@ def _counts(window, before):
     return counts
 
 
-def _add(rates, seen, entry, seg, i, j):
+def _add(rates, entry, seg):
     """Add a rate unless it repeats one already read (a title restating the body):
     the same scope, subject, value and month, and no different count."""
     key = (entry["scope"], entry.get("subject"), entry["rate"], entry.get("month"))
