@@ -1,20 +1,21 @@
-"""Result tables: rows of units with 合格/不合格 columns, flattened to text with pipes.
+"""Result tables: rows of units with 合格/不合格 or 问题 columns, flattened to text with pipes.
 
 Two layouts reach here from ingest: one cell per line (`名称 |`), as HTML tables are
 flattened, and one row per line (`1 | 县公安局 | 武定警方 | 25 |`), as PDF tables are.
 A row's name is in the 名称 column; each 不合格 cell is a finding whose problem comes
-from its column header (`9月更新情况` -> not_updated, month 9), and whose channel comes
-from the caption above the rows (`(二)州直部门政务微信更新情况`).
+from the row's 问题 cell or its column header (`9月更新情况` -> not_updated, month 9),
+and whose channel comes from a 平台 cell or the caption above the rows
+(`(二)州直部门政务微信更新情况`).  A table that only lists units takes its polarity
+from its title (附件:表现优秀的政务新媒体).
 """
 import re
 from dataclasses import dataclass
 
 from .lexicon import CHANNEL_OF, CHANNEL_RE
-from .problems import problems_of
+from .problems import POSITIVE_HEADING, problems_of
 from .units import clean_name
 
 FAIL = re.compile(r"^(?:不合格|×|✗|否|未更新|不达标)$")
-RESULT_HEADER = re.compile(r"合格|达标|更新情况|检查结果|是否")
 NUMBER = re.compile(r"^[0-9]{1,4}$")
 MONTH = re.compile(r"([0-9]{1,2})月")
 NAME_HEADER = re.compile(r"名称|网站|账号|帐号|单位")
@@ -25,7 +26,6 @@ class Cell:
     text: str
     start: int
     end: int
-    extra_pipes: bool = False   # `州直部门网站 | |||`: a caption spanning the row
 
 
 def _cells(text):
@@ -43,7 +43,6 @@ def _cells(text):
             if len(parts) >= 3:
                 block.append(("row", parts))
             elif parts:
-                parts[0].extra_pipes = line.count("|") > 1
                 block.extend(parts)
         elif block:
             blocks.append(block)
@@ -136,7 +135,6 @@ def _listed_table(rows, heading_at):
     """A table that only lists units under a title that praises or faults them
     (附件:表现优秀的政务新媒体, 不合格网站名单): one finding per row, or [] when the
     title says neither or a row holds several names (left to the sentence reader)."""
-    from .problems import POSITIVE_HEADING
     out = []
     for header, caption, row in rows:
         if len(row) < 2:
