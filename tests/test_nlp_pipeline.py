@@ -133,3 +133,19 @@ def test_attachments_listed_by_title_are_not_findings_but_a_titled_list_is():
     titled_list = "附件:2020年第四季度不合格网站名单\n1.东湖区人民政府网站\n2.市水利局网站\n某市人民政府办公室"
     found = _PIPELINE(titled_list)._.findings
     assert [(f["unit"], f["polarity"]) for f in found] == [("东湖区", "negative"), ("市水利局", "negative")]
+
+
+def test_pinyin_glued_edition_gives_the_same_findings(parser, tmp_path):
+    """Readings glued after characters (網(wǎng)) as some reposting sites print them."""
+    import re
+    source = CORPUS / "r10.txt"
+    text = source.read_text(encoding="utf-8")
+    readings = ["(wǎng)", "(zhàn)", "(gōng)", "(zuò)", "(qíng)"]
+    count = iter(range(10 ** 6))
+    glued = re.sub(r"[\u4e00-\u9fff]", lambda m: m.group(0) + (readings[n % 5] if (n := next(count)) % 4 == 0
+                                                                 else ""), text)
+    (tmp_path / "r10.txt").write_text(glued, encoding="utf-8")
+
+    def keys(path):
+        return {(f["unit"], f["polarity"], f["problem"]) for f in parser.parse(load_notice(path))["findings"]}
+    assert keys(tmp_path / "r10.txt") == keys(source)
