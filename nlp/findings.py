@@ -31,6 +31,7 @@ def sentence_findings(segments, skip=()):
     prev = prev_used = None
     list_ctx = None     # the line that opened a list of names, one a line (…名单如下:)
     in_attachment_list = numbered_only = False
+    default_channel = _notice_channel(segments)
     for idx, seg in enumerate(segments):
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
             continue
@@ -82,7 +83,8 @@ def sentence_findings(segments, skip=()):
                 if cut_off and ci == len(clauses) - 1 and not own.strip():
                     codes = ["unspecified"]    # cut off before anything is said of it
                 for code in codes or [None]:
-                    channel = name.channel or _channel_of(name.text, [own, clause_ctx, sentence_ctx, prev_ctx], seg)
+                    channel = name.channel or _channel_of(name.text, [own, clause_ctx, sentence_ctx, prev_ctx],
+                                                          seg, default_channel)
                     f = {"unit": name.text, "channel": channel,
                          "polarity": polarity, "problem": code if polarity == "negative" else None,
                          "month": None, "section": seg.section, "evidence": seg.text.strip(),
@@ -169,7 +171,18 @@ def _looks_like_list_line(text):
     return len(body) <= 40 and not re.search(r"[。,，]", body)
 
 
-def _channel_of(name, contexts, seg):
+def _notice_channel(segments):
+    """The channel a notice is about when its title names only one kind (…政府网站抽查情况的通报)."""
+    opening = " ".join(s.text for s in segments[:2])
+    found = {CHANNEL_OF[m.group(0)] for m in CHANNEL_RE.finditer(opening)}
+    if found == {"website"}:
+        return "website"
+    if found and "website" not in found:
+        return "new_media"
+    return "organization"
+
+
+def _channel_of(name, contexts, seg, default="organization"):
     """The channel a name is faulted or praised for when no channel word follows it: the
     first context (its predicate, clause, illustrated sentence, then headings) that names
     channels; both websites and new media (网站和政务新媒体) mean the unit itself."""
@@ -180,7 +193,7 @@ def _channel_of(name, contexts, seg):
         if "website" in found and len(found) > 1:
             return "organization"
         return sorted(found - {"new_media"} or found)[0]
-    return "website" if name.endswith("网") else "organization"
+    return "website" if name.endswith("网") else default
 
 
 def dedupe(findings):
