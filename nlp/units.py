@@ -110,7 +110,7 @@ def channel_after(text, pos):
 
 def clean_name(name):
     """Strip channel words, brackets and trailing 等 from a name; '' when nothing is left."""
-    name = name.strip(" \t“”\"'‘’「」『』《》·-—")
+    name = name.strip(" \t“”\"'‘’「」『』《》·-—@＠")
     changed = True
     while changed and name:
         changed = False
