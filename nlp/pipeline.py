@@ -1,6 +1,7 @@
 """The spaCy pipeline: a blank Chinese pipeline segmented by jieba, with the extraction
 steps as registered components that leave their results on the Doc.
 
+    doc._.text          the notice text (Doc.text, read once)
     doc._.segments      sentences with their heading chains (sections.py)
     doc._.pass_rates    pass-rate entries (rates.py)
     doc._.findings      findings from result tables and from sentences
@@ -18,7 +19,7 @@ from .rates import find_rates
 from .sections import split_sentences
 from .tables import table_findings
 
-for _name in ("segments", "pass_rates", "findings", "table_spans"):
+for _name in ("text", "segments", "pass_rates", "findings", "table_spans"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -36,7 +37,8 @@ def _span(doc, start, end, label):
 
 @Language.component("tongbao_sections")
 def sections_component(doc):
-    doc._.segments = split_sentences(doc.text)  # the one read of Doc.text in this component
+    doc._.text = doc.text          # Doc.text is rebuilt from the tokens on every access: read it once
+    doc._.segments = split_sentences(doc._.text)
     doc.spans["sections"] = [s for s in (_span(doc, seg.start, seg.end, "heading")
                                          for seg in doc._.segments if seg.is_heading) if s is not None]
     return doc
@@ -44,7 +46,7 @@ def sections_component(doc):
 
 @Language.component("tongbao_rates")
 def rates_component(doc):
-    text = doc.text          # Doc.text is rebuilt from the tokens on every access
+    text = doc._.text
     doc._.pass_rates = _with_evidence(text, find_rates(doc._.segments, text))
     doc.spans["pass_rates"] = [s for s in (_span(doc, r["start"], r["end"], r["scope"])
                                            for r in doc._.pass_rates) if s is not None]
@@ -59,7 +61,7 @@ def findings_component(doc):
         before = [s for s in segments if s.start <= offset]
         return before[-1].headings if before else []
 
-    text = doc.text
+    text = doc._.text
     from_tables, consumed = table_findings(text, heading_at)
     doc._.table_spans = consumed
     doc._.findings = _with_evidence(text, dedupe(from_tables + sentence_findings(segments, skip=consumed)))
