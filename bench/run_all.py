@@ -1,10 +1,13 @@
 """Run every benchmark script in bench/ (bench_*.py) in turn and print their figures.
 
-    .venv/bin/python bench/run_all.py [--quick]
+    .venv/bin/python bench/run_all.py            # full sizes (make bench)
+    .venv/bin/python bench/run_all.py --quick    # small sizes, for a trial run
 
-Options after the script name are passed to each benchmark. A benchmark that fails is
-reported and the others still run; the exit status is non-zero if any failed.
+--quick is passed to the scripts whose --help offers it; the others run as they are. A
+benchmark that fails is reported and the others still run; the exit status is non-zero if
+any failed.
 """
+import argparse
 import subprocess
 import sys
 import time
@@ -13,14 +16,22 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def offers(script, option):
+    help_text = subprocess.run([sys.executable, str(script), "--help"], capture_output=True,
+                               text=True, cwd=HERE.parent).stdout
+    return option in help_text
+
+
 def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    scripts = sorted(HERE.glob("bench_*.py"))
+    ap = argparse.ArgumentParser(description="Run the benchmarks in bench/.")
+    ap.add_argument("--quick", action="store_true", help="small sizes, where a benchmark has them")
+    args = ap.parse_args(argv)
     failed = []
-    for script in scripts:
-        print(f"=== {script.name} {' '.join(argv)}", flush=True)
+    for script in sorted(HERE.glob("bench_*.py")):
+        extra = ["--quick"] if args.quick and offers(script, "--quick") else []
+        print(f"=== {script.name} {' '.join(extra)}", flush=True)
         start = time.perf_counter()
-        rc = subprocess.run([sys.executable, str(script), *argv], cwd=HERE.parent).returncode
+        rc = subprocess.run([sys.executable, str(script), *extra], cwd=HERE.parent).returncode
         print(f"=== {script.name}: exit {rc} after {time.perf_counter() - start:.0f} s\n", flush=True)
         if rc:
             failed.append(script.name)
