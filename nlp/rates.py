@@ -55,7 +55,7 @@ def find_rates(segments, notice_text):
             if not link:
                 _named_rates(rates, text, m, seg, default)
                 continue
-            clause_start = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1
+            clause_start = max(text.rfind(c, 0, m.start()) for c in ",，;；。:：、") + 1
             clause = text[clause_start:m.start()]
             if EARLIER.search(clause) or re.search(r"复核|上季度", clause[-8:]):
                 continue
@@ -68,7 +68,8 @@ def find_rates(segments, notice_text):
             scope = _scope_of(clause, before, segments, idx, default)
             subjects = [None] * len(values)
             if len(values) > 1:
-                listed = re.split(r"[、和]", re.sub(r"^.*(?:其中|,|，)", "", clause))
+                wide = text[max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1:m.start()]
+                listed = re.split(r"[、和]", re.sub(r"^.*(?:其中|,|，)", "", wide))
                 if len(listed) == len(values):
                     subjects = [s.strip() or None for s in listed]
                 elif len(scope) == 1 and "新媒体" in before and "网站" in before:

@@ -55,3 +55,9 @@ def test_the_rate_reached_after_a_change():
     assert [r[1] for r in rates("全市政府网站合格率由上季度的90%提升至95.5%。")] == [95.5]
     assert [r[1] for r in rates("政务新媒体合格率较上季度提高2个百分点,达到97%。")] == [97.0]
     assert rates("合格率较上一季度提高了2.1%。") == []
+
+
+def test_rates_per_platform():
+    text = "政务新媒体总体合格率为90.87%,其中微信公众号、新浪微博合格率分别为95.57%、92.13%。其中微信公众号合格率97%、微博合格率90%。"
+    assert [(r[1], r[4]) for r in rates(text)] == [(90.87, None), (95.57, "微信公众号"), (92.13, "新浪微博"),
+                                                   (97.0, "微信公众号"), (90.0, "微博")]
