@@ -95,6 +95,13 @@ def _starts_with_verb(text):
     return not (flag.startswith("n") or flag in ("j", "l", "i", "eng", "x", "m", "s", "f"))
 
 
+@lru_cache(maxsize=4096)
+def _verb_first(text):
+    """Whether `text` opens with a plain verb of two or more characters (发挥…, 搭建…)."""
+    words = list(jieba.posseg.cut(text[:8]))
+    return bool(words) and words[0].flag == "v" and len(words[0].word) >= 2
+
+
 def channel_after(text, pos):
     """The channel named right after position `pos` (skipping 等/政府), and where it ends."""
     k = BEFORE_CHANNEL.match(text, pos).end()
@@ -174,6 +181,14 @@ def subject_prefix(text, listed=False):
     if cm:
         prefix = prefix[:cm.start()]
     prefix = prefix.rstrip("、,，")
+    if cm and CHANNEL_OF[cm.group(0)] != "website" and cm.start() == len(prefix):
+        # 璧山应急|政务微博: an account's brand is whole before its platform, unless a
+        # body's name and a plain verb make it (南京市|发挥…政务新媒体)
+        for k in range(2, len(prefix) - 1):
+            if UNIT_END_RE.search(prefix[:k]) and not UNIT_END_RE.search(prefix[:k + 1]) \
+                    and _verb_first(prefix[k:]):
+                return prefix[:k]
+        return prefix
     if UNIT_END_RE.search(prefix) or len(prefix) <= 3:
         return prefix
     # cut after the last organisational ending when what follows is a verb (南京市|发挥…)
@@ -337,8 +352,10 @@ def names_in_clause(clause, base=0, introduced=False):
             continue        # 海南州4个、玉树州7个: counts per region, not findings
         alone = not re.sub(r"[\s。]", "", CHANNEL_RE.sub("", BRACKETS.sub("", rest)))
         own_bracket = bool(CHANNEL_IN_BRACKETS.match(rest))   # 钒钛之光(订阅号)、仁和政务服务(服务号)
+        # 璧山应急政务微博参与…: an account named by its brand, then its platform
+        account = channel not in (None, "website") and bool(CHANNEL_RE.match(rest.lstrip()))
         vouched = (introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
-                   or is_listed and own_bracket)
+                   or is_listed and own_bracket or account and len(name) >= 3)
         if looks_like_unit(name, loose=is_listed, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:

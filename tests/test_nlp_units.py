@@ -72,3 +72,8 @@ def test_clean_name_and_looks_like_unit():
 
 def test_a_place_name_goes_on_to_its_ending():
     assert names("对安义县、进贤县进行通报批评。") == ["安义县", "进贤县"]
+
+
+def test_an_account_named_by_its_brand_before_its_platform():
+    assert channels("璧山应急政务微博参与非政务工作互动或点赞。") == {"璧山应急": "weibo"}
+    assert channels("平安盐田微信公众号未按时报送整改情况。") == {"平安盐田": "wechat"}
