@@ -2,7 +2,7 @@
 
 - One import of a directory holding every kind of bad file beside good ones: each bad file
   gets its clear error in import_error (or its right result), and every good file lands.
-- SIGKILL of an import at seeded random moments: the database passes integrity_check after
+- SIGKILL of an import at seeded random points: the database passes integrity_check after
   each kill, and a re-run ends with exactly the rows of an uninterrupted import.
 - Two imports into one database at once: both finish, nothing is lost.
 
@@ -245,31 +245,44 @@ def small_corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("crash")
     files = list(generate(root / "gen", 40, seed=9))
     db = root / "reference.db"
-    start = time.monotonic()
     done = run_import([root / "gen" / "notices"], db, jobs=2)
-    seconds = time.monotonic() - start
     assert done.returncode == 0, done.stderr[-2000:]
     return {"root": root, "dir": root / "gen" / "notices", "files": files,
-            "reference": snapshot(db), "seconds": seconds}
+            "reference": snapshot(db)}
+
+
+def stored_notices(db):
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("select count(*) from notice").fetchone()[0]
+    except sqlite3.Error:            # not created yet, or its schema not yet committed
+        return 0
 
 
 def test_sigkill_at_random_moments_loses_nothing(small_corpus):
+    """Four kills into one database, each resuming what the last left: each lands a seeded
+    random number of notices into the run and a random moment after a commit, so inside
+    the next notice's transaction as often as between two."""
     db = small_corpus["root"] / "killed.db"
     rng = random.Random(20261122)
     kills = 0
     for _ in range(4):
+        target = stored_notices(db) + rng.randint(1, 8)
         proc = subprocess.Popen(IMPORT + [str(small_corpus["dir"]), "--db", str(db), "--jobs", "2"],
                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
-        # somewhere between start-up and the end of an uninterrupted run
-        time.sleep(rng.uniform(0.2, 0.95) * small_corpus["seconds"])
+        deadline = time.monotonic() + TIMEOUT
+        while stored_notices(db) < target and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.02))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)   # the importer and its workers
             kills += 1
         proc.wait(timeout=60)
-        if db.exists():
-            assert integrity(db) == [("ok",)]
-    assert kills >= 2, "the import finished before most kills: nothing was tested"
+        assert integrity(db) == [("ok",)]
+        assert query(db, "select count(*) from finding_fts") == query(db, "select count(*) from finding")
+    assert kills >= 3, "the import finished before most kills: nothing was tested"
+    assert stored_notices(db) < len(small_corpus["files"])
     done = run_import([small_corpus["dir"]], db, jobs=2)
     assert done.returncode == 0, done.stderr[-2000:]
     assert integrity(db) == [("ok",)]
