@@ -46,3 +46,9 @@ def test_consecutive_periods():
 def test_room_for_improvement_is_blame():
     assert polarity_of("互动回应有待提高") == "negative"
     assert polarity_of("信息发布不够及时,亟待提升") == "negative"
+
+
+def test_security_conduct_and_reachability_wordings():
+    assert problems_of("等微信公众号账号被盗用发布不良信息") == ["security"]
+    assert problems_of("政务微博转发与政务无关的娱乐信息") == ["improper_conduct"]
+    assert problems_of("抖音号无法正常访问") == ["site_unavailable"]
