@@ -65,6 +65,7 @@ TRAILING_WORDS = re.compile(
     r"(?:等|人民政府门户网站|人民政府网站|人民政府网|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|"
     r"微信公众号|微信订阅号|微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
     r"政务新媒体|新媒体|账号|帐号)$")
+COUNTED_CHANNEL = re.compile(r"等[0-9一二三四五六七八九十几]+[个家](?:" + CHANNEL_RE.pattern + ")")
 COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
 BRACKETS = re.compile(r"[(（][^)）]*[)）]")
@@ -159,7 +160,8 @@ def looks_like_unit(name, loose=False, vouched=False):
         return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False
-    if FUNCTION_START.match(name) and not (vouched and name[0] in "从和为时所由"):
+    if FUNCTION_START.match(name) and not (vouched and name[0] in "从和为时所由") \
+            and not any(name[:j] in place_names() for j in range(2, 5)):      # 和县, 和田地区
         return False
     if vouched:
         return len(name) <= 20 and (len(name) >= 3 or bool(UNIT_END_RE.search(name))
@@ -207,6 +209,8 @@ def _split_last(part, listed=False):
     enumeration, at 及: '海北政务及云上昆仑')."""
     for m in OPEN_SEP.finditer(part):
         left, right = part[:m.start()], part[m.end():]
+        if any(m.group(0) + right[:j] in place_names() for j in range(1, 4)):
+            continue             # 和田县, 和县: the word is part of a place name
         if UNIT_END_RE.search(left) and re.match(r"[0-9一二三四五六七八九十]+个", right):
             return [left]        # 市卫生健康委和16个区: the rest is a class, not a name
         loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
@@ -337,6 +341,8 @@ def names_in_clause(clause, base=0, introduced=False):
     # …等微信公众号 / …局网站: only a closing channel after 等 or after a real body vouches
     tail_channel = bool(real) and real[-1][3] is not None and (
         real[-1][4].lstrip().startswith("等") or bool(UNIT_END_RE.search(real[-1][0])))
+    # …等2个微信公众号: a counted class of accounts vouches even for brand names alone
+    counted_tail = bool(real) and bool(COUNTED_CHANNEL.match(real[-1][4].lstrip()))
     has_strong = any(UNIT_END_RE.search(c[0]) or c[0] in place_names() for c in real)
     counted = sum(1 for c in real if COUNT_AFTER.match(c[4]))
     names = []
@@ -355,6 +361,7 @@ def names_in_clause(clause, base=0, introduced=False):
         # 璧山应急政务微博参与…: an account named by its brand, then its platform
         account = channel not in (None, "website") and bool(CHANNEL_RE.match(rest.lstrip()))
         vouched = (introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
+                   or is_listed and counted_tail
                    or is_listed and own_bracket or account and len(name) >= 3)
         if looks_like_unit(name, loose=is_listed, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
