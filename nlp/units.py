@@ -180,13 +180,19 @@ def subject_prefix(text, listed=False):
     stop = STOP_WORDS.search(text, 2)
     prefix = text[:stop.start()] if stop else text
     cm = CHANNEL_RE.search(prefix, 2)
+    if cm and cm.group(0).startswith("政务"):
+        later = CHANNEL_RE.match(prefix, cm.start() + 2)
+        if later and later.end() > cm.end():
+            cm = later         # 日照政务|微信公众号: 政务 ends the brand
     if cm:
         prefix = prefix[:cm.start()]
     prefix = prefix.rstrip("、,，")
     if cm and CHANNEL_OF[cm.group(0)] != "website" and cm.start() == len(prefix):
-        # 璧山应急|政务微博: an account's brand is whole before its platform, unless a
-        # body's name and a plain verb make it (南京市|发挥…政务新媒体)
-        for k in range(2, len(prefix) - 1):
+        # 璧山应急|政务微博, 蓟州发布|微信公众号: a brand is whole before its platform, unless
+        # a body's name and a plain verb make it (南京市|发挥…政务新媒体, 东区|搭建幸福东区APP);
+        # before a named platform the verb phrase must be longer than a brand's 发布
+        shortest = 2 if CHANNEL_OF[cm.group(0)] == "new_media" else 3
+        for k in range(2, len(prefix) - shortest + 1):
             if UNIT_END_RE.search(prefix[:k]) and not UNIT_END_RE.search(prefix[:k + 1]) \
                     and _verb_first(prefix[k:]):
                 return prefix[:k]

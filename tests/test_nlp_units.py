@@ -77,3 +77,9 @@ def test_a_place_name_goes_on_to_its_ending():
 def test_an_account_named_by_its_brand_before_its_platform():
     assert channels("璧山应急政务微博参与非政务工作互动或点赞。") == {"璧山应急": "weibo"}
     assert channels("平安盐田微信公众号未按时报送整改情况。") == {"平安盐田": "wechat"}
+
+
+def test_a_brand_ends_before_its_platform_not_inside_it():
+    assert names("日照政务微信公众号备案名称与实际不符。") == ["日照政务"]
+    assert names("蓟州发布微信公众号未按要求转发重要信息。") == ["蓟州发布"]
+    assert names("东区搭建幸福东区APP平台,聚焦教育问题。") == ["东区"]
