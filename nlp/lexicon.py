@@ -130,7 +130,7 @@ PROBLEM_PATTERNS = [
     ("repost_missing", r"转载|转发"),
     ("registration", r"备案|报备|更名|名称变更|网址变更|基本信息|信息报送系统中更新|未按程序申请开通"),
     ("policy_interpretation", r"解读[^,，。;；]{0,6}更新不及时|解读"),
-    ("ipv6", r"IPV6|IPv6|ipv6"),
+    ("ipv6", r"IP[Vv][6*]|ipv6"),        # IPv* where the page's digits are masked
     ("disclosure", r"信息公开平台|标准目录|标准化目录|年度报告|年报|政务公开事项"),
     ("security", r"漏洞|注入|XSS|暗链|挂马|篡改|泄露|泄密|安全隐患|安全事件|网络安全事故|被盗用|被盗|盗号|被劫持|"
                  r"被攻击|被植入|不良信息"),

@@ -65,7 +65,7 @@ TRAILING_WORDS = re.compile(
     r"(?:等|人民政府门户网站|人民政府网站|人民政府网|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|"
     r"微信公众号|微信订阅号|微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
     r"政务新媒体|新媒体|账号|帐号)$")
-COUNTED_CHANNEL = re.compile(r"等[0-9一二三四五六七八九十几]+[个家](?:" + CHANNEL_RE.pattern + ")")
+COUNTED_CHANNEL = re.compile(r"等[0-9*一二三四五六七八九十几]+[个家](?:" + CHANNEL_RE.pattern + ")")
 COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
 BRACKETS = re.compile(r"[(（][^)）]*[)）]")
@@ -193,8 +193,11 @@ def subject_prefix(text, listed=False):
         # before a named platform the verb phrase must be longer than a brand's 发布
         shortest = 2 if CHANNEL_OF[cm.group(0)] == "new_media" else 3
         for k in range(2, len(prefix) - shortest + 1):
+            rest = prefix[k:]
+            if UNIT_END_RE.search(rest) and len(rest) <= 5:
+                break      # 青海省|审计厅: a body runs the account
             if UNIT_END_RE.search(prefix[:k]) and not UNIT_END_RE.search(prefix[:k + 1]) \
-                    and _verb_first(prefix[k:]):
+                    and _verb_first(rest):
                 return prefix[:k]
         return prefix
     if UNIT_END_RE.search(prefix) or len(prefix) <= 3:
@@ -308,6 +311,8 @@ def _candidates(parts, start, listed):
             ps = pos + (part.find(piece) if piece in part else 0)
             lead_m = LEAD.match(piece)
             off = lead_m.end() if lead_m and lead_m.end() < len(piece) else 0
+            if off and any(piece[:j] in place_names() for j in range(2, 5)):
+                off = 0      # 和县, 和田地区: the opening word is part of a place name
             body = piece[off:]
             if not body or body.startswith("\x00"):
                 candidates.append(None)

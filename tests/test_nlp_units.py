@@ -83,3 +83,9 @@ def test_a_brand_ends_before_its_platform_not_inside_it():
     assert names("日照政务微信公众号备案名称与实际不符。") == ["日照政务"]
     assert names("蓟州发布微信公众号未按要求转发重要信息。") == ["蓟州发布"]
     assert names("东区搭建幸福东区APP平台,聚焦教育问题。") == ["东区"]
+
+
+def test_place_names_that_open_with_a_function_word_and_masked_counts():
+    assert "和县" in names("长期无人维护的微信公众号分别是:广德县(微信公众号)、和县(微信公众号)。")
+    assert names("平安北仑、平安象山等*个政务微博发布内容出现错别字。") == ["平安北仑", "平安象山"]
+    assert names("青海省审计厅政务微信存在严重表述错误。") == ["青海省审计厅"]
