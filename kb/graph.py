@@ -1,11 +1,14 @@
 """The recurring-offender graph.
 
-Nodes are units, periods, provinces and problem types; every failing (negative) finding adds
-a unit—period edge, and units link to the problems they had and the provinces they are in.
-From a unit's period edges come its failure record: periods failed, the longest run of
-consecutive quarters, first and last failure. A notice's own statement (连续四个季度检查不合格,
-kept as `consecutive_periods`) counts as failures in the quarters it covers, so a unit is a
-repeat offender even when the earlier notices are not in the database.
+Nodes are units, periods, provinces and problem types. Failing (negative) findings are
+aggregated per (unit, period) in SQL first, so there is one unit—period edge per period a
+unit failed in, carrying how many findings and notices said so and which problems; the
+graph grows with units × periods, not with findings. Units link to the problems they had and
+the provinces they are in. From a unit's period edges comes its failure record: periods
+failed, the longest run of consecutive quarters, first and last failure. A notice's own
+statement (连续四个季度检查不合格, kept as `consecutive_periods`) counts as failures in the
+quarters it covers, so a unit is a repeat offender even when the earlier notices are not in
+the database.
 """
 import re
 
@@ -13,37 +16,65 @@ import networkx as nx
 
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 
+_UNITS_SQL = (
+    "SELECT u.id, u.name, u.organization, u.channel, u.region_code, u.latitude, u.longitude, "
+    "count(DISTINCT f.notice_id), group_concat(DISTINCT nullif(f.problem, '')), "
+    "group_concat(DISTINCT coalesce(nullif(u.province, ''), nullif(f.province, ''))), "
+    "max(CASE WHEN coalesce(f.period_key, '') = '' THEN f.consecutive_periods END) "
+    "FROM finding f JOIN unit u ON u.id = f.unit_id WHERE f.polarity = 'negative' "
+    "GROUP BY u.id ORDER BY u.id")
+_PERIODS_SQL = (
+    "SELECT unit_id, period_key, count(*), count(DISTINCT notice_id), "
+    "max(coalesce(consecutive_periods, 0)), group_concat(DISTINCT nullif(problem, '')) "
+    "FROM finding WHERE polarity = 'negative' AND coalesce(period_key, '') != '' "
+    "GROUP BY unit_id, period_key ORDER BY unit_id, period_key")
+
+
+def _split(joined):
+    return sorted(joined.split(",")) if joined else []
+
+
+def failing_units(conn):
+    """Each unit with a failing finding, with what its findings add up to, one at a time
+    (ordered by unit id): (unit, periods) where `unit` is a dict of the unit's columns,
+    its problems, provinces, number of notices and the longest undated streak a notice
+    stated, and `periods` maps each period it failed in to a dict of the edge's figures."""
+    period_rows = conn.execute(_PERIODS_SQL)
+    pending = next(period_rows, None)
+    for (uid, name, organization, channel, region_code, lat, lon, notices, problems,
+         provinces, stated_undated) in conn.execute(_UNITS_SQL):
+        periods = {}
+        while pending is not None and pending[0] <= uid:
+            if pending[0] == uid:
+                _, key, findings, in_notices, stated, period_problems = pending
+                periods[key] = {"findings": findings, "notices": in_notices,
+                                "consecutive_periods": stated,
+                                "problems": ",".join(_split(period_problems))}
+            pending = next(period_rows, None)
+        yield ({"unit_id": uid, "label": name, "organization": organization, "channel": channel,
+                "region_code": region_code or "", "latitude": lat, "longitude": lon,
+                "notices": notices, "stated_undated": stated_undated or 0,
+                "problems": _split(problems), "provinces": _split(provinces)}, periods)
+
 
 def build_graph(conn):
     graph = nx.MultiGraph()
-    rows = conn.execute(
-        "SELECT f.id, f.unit_id, u.name, u.organization, u.channel, u.province, u.region_code, "
-        "u.latitude, u.longitude, f.period_key, f.problem, f.consecutive_periods, f.province, "
-        "f.notice_id FROM finding f JOIN unit u ON u.id = f.unit_id "
-        "WHERE f.polarity = 'negative' ORDER BY f.id")
-    for (fid, uid, name, organization, channel, unit_province, region_code, lat, lon,
-         period, problem, stated, notice_province, notice_id) in rows:
-        unit = f"unit:{uid}"
-        if unit not in graph:
-            graph.add_node(unit, kind="unit", unit_id=uid, label=name, organization=organization,
-                           channel=channel, region_code=region_code or "")
-            if lat is not None and lon is not None:
-                graph.nodes[unit].update(latitude=lat, longitude=lon)
-        if period:
-            graph.add_node(f"period:{period}", kind="period", label=period)
-            graph.add_edge(unit, f"period:{period}", key=f"finding:{fid}", kind="failed_in",
-                           finding_id=fid, notice_id=notice_id, problem=problem or "",
-                           consecutive_periods=stated or 0)
-        elif stated:
-            graph.nodes[unit].setdefault("stated_undated", []).append(stated)
-        if problem and not graph.has_edge(unit, f"problem:{problem}"):
+    for unit, periods in failing_units(conn):
+        node = f"unit:{unit['unit_id']}"
+        attrs = {k: unit[k] for k in ("unit_id", "label", "organization", "channel",
+                                      "region_code", "notices", "stated_undated")}
+        if unit["latitude"] is not None and unit["longitude"] is not None:
+            attrs.update(latitude=unit["latitude"], longitude=unit["longitude"])
+        graph.add_node(node, kind="unit", **attrs)
+        for key, edge in periods.items():
+            graph.add_node(f"period:{key}", kind="period", label=key)
+            graph.add_edge(node, f"period:{key}", key="failed_in", kind="failed_in", **edge)
+        for problem in unit["problems"]:
             graph.add_node(f"problem:{problem}", kind="problem", label=problem)
-            graph.add_edge(unit, f"problem:{problem}", key="had", kind="had")
-        province = unit_province or notice_province
-        if province and not graph.has_edge(unit, f"province:{province}"):
+            graph.add_edge(node, f"problem:{problem}", key="had", kind="had")
+        for province in unit["provinces"]:
             graph.add_node(f"province:{province}", kind="province", label=province)
-            graph.add_edge(unit, f"province:{province}", key="in", kind="in")
-        graph.nodes[unit].setdefault("notices", set()).add(notice_id)
+            graph.add_edge(node, f"province:{province}", key="in", kind="in")
     return graph
 
 
@@ -65,32 +96,38 @@ def longest_run(indexes):
     return best
 
 
-def unit_record(graph, unit):
-    """A unit's failure record from its edges."""
-    periods, quarters, problems, provinces = set(), set(), set(), set()
-    stated_max = max(graph.nodes[unit].get("stated_undated", [0]))
-    for _, other, data in graph.edges(unit, data=True):
-        kind = graph.nodes[other]["kind"]
-        if kind == "period":
-            key = graph.nodes[other]["label"]
-            periods.add(key)
-            index = _quarter_index(key)
-            stated = data.get("consecutive_periods") or 0
-            if index is not None:
-                # the quarters the notice says the unit failed in a row, ending now
-                quarters.update(range(index - max(stated, 1) + 1, index + 1))
-            stated_max = max(stated_max, stated)
-        elif kind == "problem":
-            problems.add(graph.nodes[other]["label"])
-        elif kind == "province":
-            provinces.add(graph.nodes[other]["label"])
+def failure_record(periods, problems, provinces, stated_undated=0, notices=0):
+    """A unit's failure record: `periods` maps each period it failed in to the longest
+    streak a notice of that period stated (0 if none)."""
+    quarters, stated_max = set(), stated_undated or 0
+    for key, stated in periods.items():
+        index = _quarter_index(key)
+        if index is not None:
+            # the quarters the notice says the unit failed in a row, ending now
+            quarters.update(range(index - max(stated, 1) + 1, index + 1))
+        stated_max = max(stated_max, stated)
     ordered = sorted(periods, key=_period_order)
     return {"periods": ordered, "periods_failed": len(periods),
             "longest_streak": max(longest_run(quarters), stated_max, 1 if periods else 0),
             "first_failed": ordered[0] if ordered else None,
             "last_failed": ordered[-1] if ordered else None,
-            "problems": sorted(problems), "provinces": sorted(provinces),
-            "notices": len(graph.nodes[unit].get("notices", ()))}
+            "problems": sorted(problems), "provinces": sorted(provinces), "notices": notices}
+
+
+def unit_record(graph, unit):
+    """A unit's failure record from its node and edges."""
+    periods, problems, provinces = {}, set(), set()
+    for _, other, data in graph.edges(unit, data=True):
+        kind, label = graph.nodes[other]["kind"], graph.nodes[other]["label"]
+        if kind == "period":
+            periods[label] = max(periods.get(label, 0), data.get("consecutive_periods") or 0)
+        elif kind == "problem":
+            problems.add(label)
+        elif kind == "province":
+            provinces.add(label)
+    node = graph.nodes[unit]
+    return failure_record(periods, problems, provinces, node.get("stated_undated", 0),
+                          node.get("notices", 0))
 
 
 def _period_order(key):
@@ -98,33 +135,41 @@ def _period_order(key):
     return (key[:4], key[4:])
 
 
+def _is_offender(record, min_periods):
+    return max(record["periods_failed"], record["longest_streak"]) >= min_periods
+
+
 def offenders(graph, min_periods=2):
-    """Units that failed in at least `min_periods` periods, counting stated streaks."""
+    """Units of the graph that failed in at least `min_periods` periods, counting stated
+    streaks."""
     result = []
     for node, data in graph.nodes(data=True):
-        if data["kind"] != "unit":
-            continue
-        record = unit_record(graph, node)
-        if max(record["periods_failed"], record["longest_streak"]) >= min_periods:
-            result.append((node, record))
+        if data["kind"] == "unit":
+            record = unit_record(graph, node)
+            if _is_offender(record, min_periods):
+                result.append((node, record))
     return result
 
 
-def offender_rows(conn):
-    """repeat_offender rows for the database as it stands."""
-    graph = build_graph(conn)
+def offender_rows(conn, min_periods=2):
+    """repeat_offender rows for the database as it stands. The same records as the graph's,
+    computed one unit at a time without building it, so memory stays flat."""
     rows = []
-    for node, record in offenders(graph):
-        data = graph.nodes[node]
+    for unit, periods in failing_units(conn):
+        record = failure_record({k: e["consecutive_periods"] for k, e in periods.items()},
+                                unit["problems"], unit["provinces"], unit["stated_undated"],
+                                unit["notices"])
+        if not _is_offender(record, min_periods):
+            continue
+        provinces = record["provinces"]
         rows.append({
-            "unit_id": data["unit_id"], "unit_name": data["label"],
-            "organization": data["organization"], "channel": data["channel"],
-            "province": record["provinces"][0] if len(record["provinces"]) == 1 else
-            ("、".join(record["provinces"]) or None),
+            "unit_id": unit["unit_id"], "unit_name": unit["label"],
+            "organization": unit["organization"], "channel": unit["channel"],
+            "province": provinces[0] if len(provinces) == 1 else ("、".join(provinces) or None),
             "periods_failed": record["periods_failed"], "longest_streak": record["longest_streak"],
             "first_failed": record["first_failed"], "last_failed": record["last_failed"],
             "periods": ",".join(record["periods"]), "problems": ",".join(record["problems"]),
-            "provinces": ",".join(record["provinces"]), "notices": record["notices"]})
+            "provinces": ",".join(provinces), "notices": record["notices"]})
     return rows
 
 

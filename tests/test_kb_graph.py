@@ -94,8 +94,11 @@ def test_graph_nodes_edges_and_export(tmp_path):
     assert sorted(n for n, k in kinds.items() if k == "period") == ["period:2020Q3", "period:2020Q4"]
     assert "province:青海省" in graph and "problem:blank_column" in graph
     minzong = next(n for n, d in graph.nodes(data=True) if d.get("label") == "青海省民族宗教事务委员会")
-    # one unit—period edge per failing finding: 2020Q4 twice
-    assert graph.number_of_edges(minzong, "period:2020Q4") == 2
+    # one unit—period edge per period failed, adding up that period's findings
+    assert graph.number_of_edges(minzong, "period:2020Q4") == 1
+    edge = graph.get_edge_data(minzong, "period:2020Q4")["failed_in"]
+    assert (edge["findings"], edge["notices"]) == (2, 1)
+    assert edge["problems"] == "blank_column,not_updated"
     for suffix, reader in ((".graphml", nx.read_graphml), (".gexf", nx.read_gexf)):
         out = tmp_path / f"g{suffix}"
         export(graph, out)
