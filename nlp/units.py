@@ -163,9 +163,8 @@ def looks_like_unit(name, loose=False, vouched=False):
     if FUNCTION_START.match(name) and not (vouched and name[0] in "从和为时所由") \
             and not any(name[:j] in place_names() for j in range(2, 5)):      # 和县, 和田地区
         return False
-    if vouched:
-        return len(name) <= 20 and (len(name) >= 3 or bool(UNIT_END_RE.search(name))
-                                    or name in place_names())
+    if vouched and not UNIT_END_RE.search(name):
+        return len(name) <= 20 and (len(name) >= 3 or name in place_names())
     strong = bool(UNIT_END_RE.search(name)) or name in place_names()
     if strong and not loose and name[0] not in "省市县区州旗乡镇" and not contains_place(name[:4]) \
             and _starts_with_verb(name):

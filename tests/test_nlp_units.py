@@ -89,3 +89,8 @@ def test_place_names_that_open_with_a_function_word_and_masked_counts():
     assert "和县" in names("长期无人维护的微信公众号分别是:广德县(微信公众号)、和县(微信公众号)。")
     assert names("平安北仑、平安象山等*个政务微博发布内容出现错别字。") == ["平安北仑", "平安象山"]
     assert names("青海省审计厅政务微信存在严重表述错误。") == ["青海省审计厅"]
+
+
+def test_long_names_of_bodies_in_autonomous_counties():
+    text = "其中,县财政局政务微信、贡山独龙族怒族自治县国有资产监督管理委员会政务微信已停止更新未及时注销。"
+    assert names(text) == ["县财政局", "贡山独龙族怒族自治县国有资产监督管理委员会"]
