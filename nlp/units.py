@@ -147,8 +147,9 @@ def looks_like_unit(name, loose=False, vouched=False):
     Alone, a subject must end like a body (局, 委员会, 县 …) or be a place, and must not
     open with a verb or a function word.  `loose` (one of several names in an
     enumeration) also admits names without such an ending when they read as nouns
-    (青海公安); `vouched` (an enumeration introduced by `…有:` or `分别是`, or closed by
-    `等微信公众号` beside names of bodies) admits any clean name (健康黔东南)."""
+    (青海公安); `vouched` (an enumeration introduced by `…有:` or `分别是`, closed by
+    `等2个微信公众号`, a name with its platform in brackets or right after it) admits any
+    clean name (健康黔东南, 璧山应急政务微博)."""
     if len(name) < 2 or len(name) > 30 or not re.search(f"[{HAN}]", name):
         return False
     if CLASS_OPENERS.search(name) or NOT_A_UNIT.search(name):
