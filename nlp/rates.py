@@ -59,6 +59,8 @@ def find_rates(segments, notice_text):
             clause = text[clause_start:m.start()]
             if EARLIER.search(clause) or re.search(r"复核|上季度", clause[-8:]):
                 continue
+            if re.match(r"\s*(?:以上|以下|左右)", text[link.end():]):
+                continue      # 达到95%以上: a bound, not the rate
             values = [link.group(1)]
             pos = link.end()
             while (more := MORE_VALUES.match(text, pos)) and "分别" in link.group(0):
