@@ -5,7 +5,9 @@ writer. Files stream through a bounded window, so memory does not grow with the 
 A file whose content hash is stored already is not even parsed; a changed file replaces
 its notice; a file that fails is recorded in import_error and the import goes on.
 """
+import gc
 import hashlib
+import multiprocessing
 import re
 import sqlite3
 import time
@@ -53,6 +55,8 @@ def prepare(notice, record, resolver=None):
     facets = {"province": row["province"], "year": header.get("year"),
               "quarter": header.get("quarter"), "period_key": key}
 
+    # the text first: its evidence sentences then come from segment's cache
+    notice_fts = (segment(row["title"]), segment(notice.text))
     units, findings = {}, []
     for f in record.get("findings") or []:
         name = (f.get("unit") or "").strip()
@@ -77,7 +81,7 @@ def prepare(notice, record, resolver=None):
               "checked": r.get("checked"), "failed": r.get("failed"), "rate": r["rate"],
               "evidence": r.get("evidence"), **facets}
              for r in record.get("pass_rates") or [] if r.get("rate") is not None]
-    return {"notice": row, "notice_fts": (segment(row["title"]), segment(notice.text)),
+    return {"notice": row, "notice_fts": notice_fts,
             "units": list(units.values()), "findings": findings, "pass_rates": rates}
 
 
@@ -109,6 +113,16 @@ def _process(path):
         return ("failed", str(path), f"{type(e).__name__}: {e}")
 
 
+def _pool(jobs):
+    """Workers forked from this process after it loaded the parser, so they share its pages
+    (jieba's dictionaries, spaCy, the resolver) copy-on-write instead of each loading its
+    own. gc.freeze keeps the collector from writing to those objects and unsharing them."""
+    if not _worker:
+        _init_worker()
+    gc.freeze()
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
 def _results(paths, conn, jobs):
     """A result per file, in file order. Files whose content is stored already are skipped
     here by their hash, without parsing (so re-importing an unchanged corpus is quick);
@@ -138,7 +152,7 @@ def _results(paths, conn, jobs):
                 elif jobs <= 1:
                     window.append((path, _process(path)))
                 else:
-                    pool = pool or ProcessPoolExecutor(jobs, initializer=_init_worker)
+                    pool = pool or _pool(jobs)
                     window.append((path, pool.submit(_process, path)))
             while window and (not isinstance(window[0][1], Future) or window[0][1].done()
                               or len(window) >= jobs * 4):
