@@ -34,10 +34,22 @@ def _jieba():
 
 
 def segment(text):
-    """Text as space-separated words for indexing: every word and its sub-words."""
+    """Text as space-separated words for indexing: every word and its sub-words.
+
+    jieba segments each run of Han characters, letters and digits (its `re_han_default`)
+    on its own, so segmenting run by run gives the same words as the whole text at once,
+    and a run seen before is not segmented again: a finding's evidence is a sentence of the
+    notice's text, segmented just before it, and lists of findings repeat their sentence."""
     if not text:
         return ""
-    return " ".join(w for w in _jieba().cut_for_search(text, HMM=False) if _WORD.search(w))
+    jieba = _jieba()
+    return " ".join(w for run in jieba.re_han_default.split(text) if run
+                    for w in _run_words(run))
+
+
+@lru_cache(maxsize=8192)
+def _run_words(run):
+    return tuple(w for w in _jieba().cut_for_search(run, HMM=False) if _WORD.search(w))
 
 
 def _phrase(words):
