@@ -66,6 +66,11 @@ ABBREVIATIONS = [
     (r"食药监局", "食品药品监督管理局"),
     (r"安监局", "安全生产监督管理局"),
     (r"(药品|市场|金融|食品药品)监管(局|委)", r"\1监督管理\2"),
+    (r"(?<!食)药监局", "药品监督管理局"),    # after 食药监局, a body of its own
+    # bodies named 事务/服务 + 管理局, shortened by dropping 管理 as 应急局 is; 政务服务局
+    # is not 政务服务和大数据管理局, whose short forms keep 数据 (政务服务数据局, 政数局)
+    (r"(机关事务|政务服务)局", r"\1管理局"),
+    (r"(住房)?公积金(管理)?中心", "住房公积金管理中心"),
     (r"人防(办)?$", "人民防空办公室"),
     (r"^教委$", "教育委"),
     (r"^(人民)?政府办(公室)?$", "人民政府办公室"),
@@ -118,6 +123,7 @@ def split_channel(name):
         return name, channel
 
 
+@lru_cache(maxsize=16384)
 def expand(body):
     """A body's name with its abbreviations spelled out (民宗委 → 民族宗教事务委员会)."""
     for pattern, full in _ABBREVIATIONS:

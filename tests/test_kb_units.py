@@ -72,6 +72,13 @@ def test_short_names_are_resolved_in_the_notice_context(resolve, province, prefe
     ("省政府扶贫办", "青海省扶贫办公室"),
     ("省国资委", "青海省政府国有资产监督管理委员会"),
     ("西宁市政府办", "西宁市人民政府办公室"),
+    ("省药监局", "青海省药品监督管理局"),
+    ("省药监局", "省药品监管局"),
+    ("省机关事务局", "青海省机关事务管理局"),
+    ("西宁市政务服务局", "西宁市政务服务管理局"),
+    ("西宁市公积金中心", "西宁市住房公积金管理中心"),
+    ("西宁市住房公积金中心", "西宁市住房公积金管理中心"),
+    ("西宁市公积金管理中心", "西宁市住房公积金管理中心"),
 ])
 def test_abbreviations_and_full_names_are_one_unit(resolve, short, full):
     qinghai = context_of("青海省")
@@ -81,8 +88,10 @@ def test_abbreviations_and_full_names_are_one_unit(resolve, short, full):
 def test_different_bodies_stay_apart(resolve):
     qinghai = context_of("青海省")
     keys = {resolve(name, "website", qinghai).key
-            for name in ("省公安厅", "省财政厅", "省审计厅", "省药品监管局", "省地方金融监督管理局")}
-    assert len(keys) == 5
+            for name in ("省公安厅", "省财政厅", "省审计厅", "省药品监管局", "省地方金融监督管理局",
+                         "省食药监局", "省政务服务局", "省政务服务和大数据管理局",
+                         "省机关事务局", "省公积金中心")}
+    assert len(keys) == 10
 
 
 def test_the_same_name_in_another_region_is_another_unit(resolve):
