@@ -78,6 +78,8 @@ def find_rates(segments, notice_text):
                     scope = ["website", "new_media"]
                 if len(values) == 2 and len(scope) == 2:
                     scope, subjects = scope, [None, None]
+            if len(values) == 1 and len(scope) == 2 and "均" not in link.group(0):
+                scope = ["overall"]      # 网站和政务新媒体总体合格率96%: both together
             subject = "整改后" if "整改后" in clause[-6:] else _subject(clause)
             month = MONTH.search(clause)
             counts = _counts(before)

@@ -66,3 +66,9 @@ def test_rates_per_platform():
 def test_bounds_are_not_rates():
     assert rates("各县区政府网站合格率均达到95%以上。") == []
     assert [r[1] for r in rates("政府网站和政务新媒体合格率分别是97%和98%。")] == [97.0, 98.0]
+
+
+def test_one_rate_of_both_channels_is_overall_but_each_when_said_so():
+    assert [r[:2] for r in rates("全市政府网站和政务新媒体总体合格率为96%。")] == [("overall", 96.0)]
+    assert [r[:2] for r in rates("长沙市政府网站和政务新媒体检查合格率均达到100%。")] == [
+        ("website", 100.0), ("new_media", 100.0)]
