@@ -190,25 +190,29 @@ def import_paths(paths, db_path, jobs=1, on_progress=None):
     store.create_schema(conn)
     summary = Summary()
     try:
-        for result in _results(iter_files(paths), conn, jobs):
-            summary.files += 1
-            kind, path = result[0], result[1]
-            if kind == "prepared":
-                try:
-                    kind = store.write_notice(conn, result[2])
-                except sqlite3.IntegrityError as e:   # rows the schema refuses: the file's fault
-                    kind, result = "failed", ("failed", path, f"cannot store: {e}")
-            if kind == "failed":
-                summary.failed += 1
-                summary.failures.append((path, result[2]))
-                store.record_error(conn, path, result[2])
-            elif kind == "skipped":
-                summary.unchanged += 1
-            else:
-                setattr(summary, kind, getattr(summary, kind) + 1)
-                summary.findings += len(result[2]["findings"])
-            if on_progress:
-                on_progress(summary)
+        with store.batch(conn) as writes:
+            for result in _results(iter_files(paths), conn, jobs):
+                summary.files += 1
+                kind, path = result[0], result[1]
+                if kind == "prepared":
+                    writes.begin()
+                    try:
+                        kind = store.write_notice(conn, result[2])
+                    except sqlite3.IntegrityError as e:   # rows the schema refuses: the file's fault
+                        kind, result = "failed", ("failed", path, f"cannot store: {e}")
+                if kind == "failed":
+                    summary.failed += 1
+                    summary.failures.append((path, result[2]))
+                    writes.begin()
+                    store.record_error(conn, path, result[2])
+                elif kind == "skipped":
+                    summary.unchanged += 1
+                else:
+                    setattr(summary, kind, getattr(summary, kind) + 1)
+                    summary.findings += len(result[2]["findings"])
+                writes.due()
+                if on_progress:
+                    on_progress(summary)
         summary.offenders_changed = store.replace_offenders(conn, offender_rows)
     finally:
         conn.close()

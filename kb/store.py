@@ -2,9 +2,11 @@
 
 SQLModel (kb/models.py) defines the tables; writes go through sqlite3 `executemany`, which
 is about 25 times faster than `Session.add_all`. Every notice is written in one
-transaction, so a crash leaves either the whole notice or none of it.
+transaction (or savepoint of a batch's transaction), so a crash leaves either the whole
+notice or none of it.
 """
 import sqlite3
+import time
 import zlib
 from datetime import datetime, timezone
 
@@ -38,17 +40,61 @@ def connect(path, readonly=False):
 
 class transaction:
     """BEGIN IMMEDIATE … COMMIT, rolled back on any exception. IMMEDIATE takes the write
-    lock up front, so two importers queue (busy_timeout) instead of failing on upgrade."""
+    lock up front, so two importers queue (busy_timeout) instead of failing on upgrade.
+    Inside a transaction already (a `batch`), a savepoint: rolled back alone on an
+    exception, committed with the batch."""
 
     def __init__(self, conn):
         self.conn = conn
 
     def __enter__(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.nested = self.conn.in_transaction
+        self.conn.execute("SAVEPOINT part" if self.nested else "BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, kind, value, tb):
-        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        if self.nested:
+            if kind is not None:
+                self.conn.execute("ROLLBACK TO part")
+            self.conn.execute("RELEASE part")
+        else:
+            self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        return False
+
+
+class batch:
+    """One transaction for several notices, committed once `max_notices` are written or
+    `max_seconds` have passed (call `due()` after each): a commit per notice costs more than
+    writing a small notice. A crash loses at most the uncommitted batch, which the next
+    run imports again, as it would a single notice."""
+
+    def __init__(self, conn, max_notices=50, max_seconds=0.05):
+        self.conn, self.max_notices, self.max_seconds = conn, max_notices, max_seconds
+        self.count, self.started = 0, None
+
+    def __enter__(self):
+        return self
+
+    def begin(self):
+        """Before a write: open the batch's transaction unless it is open."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.count, self.started = 0, time.monotonic()
+
+    def due(self):
+        """After each notice: commit if the batch is full or old enough."""
+        if self.conn.in_transaction:
+            self.count += 1
+            if (self.count >= self.max_notices
+                    or time.monotonic() - self.started >= self.max_seconds):
+                self.commit()
+
+    def commit(self):
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def __exit__(self, kind, value, tb):
+        self.commit()     # every notice in it is complete (savepoints), so keep them
         return False
 
 
