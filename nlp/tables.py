@@ -1,7 +1,9 @@
-"""Result tables: rows of units with 合格/不合格 or 问题 columns, flattened to text with pipes.
+"""Result tables: rows of units with 合格/不合格 or 问题 columns, flattened to text.
 
-Two layouts reach here from ingest: one cell per line (`名称 |`), as HTML tables are
-flattened, and one row per line (`1 | 县公安局 | 武定警方 | 25 |`), as PDF tables are.
+Three layouts reach here from ingest: one cell per line (`名称 |`), as HTML tables are
+flattened, one row per line (`1 | 县公安局 | 武定警方 | 25 |`), as PDF tables are, and
+rows whose cells are set apart by tabs or spaces (`1 沂水人社 县人社局 超过2周未更新`)
+under a row of column names, as tables pasted into a page's text are.
 A row's name is in the 名称 column; each 不合格 cell is a finding whose problem comes
 from the row's 问题 cell or its column header (`9月更新情况` -> not_updated, month 9),
 and whose channel comes from a 平台 cell or the caption above the rows
@@ -28,11 +30,44 @@ class Cell:
     end: int
 
 
+def _split_spaced(line, pos, width=None):
+    """The cells of a line whose cells are set apart by spaces (tabs and runs of spaces
+    reach here as one space); with `width`, the last cell keeps the spaces inside it."""
+    parts, k = [], 0
+    pieces = line.split(" ", width - 1) if width else line.split(" ")
+    for piece in pieces:
+        if piece:
+            parts.append(Cell(piece, pos + k, pos + k + len(piece)))
+        k += len(piece) + 1
+    return parts
+
+
+def _spaced_header(line):
+    """`序号 账号名称 主办单位 问题描述`: a row of short column names, set apart by spaces,
+    one of which names the unit; a sentence is never one."""
+    cells = line.strip().split(" ")
+    return (len(cells) >= 3 and all(1 < len(c) <= 8 for c in cells)
+            and not re.search(r"[,，。:：;；、()（）0-9%]", line)
+            and any(re.search(r"名称|账号|帐号", c) for c in cells))
+
+
+SPACED_ROW = re.compile(r"^[0-9]{1,4} \S")
+
+
 def _cells(text):
     """Yield table blocks: lists of Cell, or ('row', [Cell]) for one-line rows."""
     blocks, block, pos = [], [], 0
+    spaced = 0          # the width of a space-flattened table being read, 0 outside one
     for line in text.split("\n"):
-        if "|" in line:
+        if spaced and SPACED_ROW.match(line):
+            block.append(("row", _split_spaced(line, pos, spaced)))
+        elif "|" not in line and _spaced_header(line):
+            if block:
+                blocks.append(block)
+            block = [("row", _split_spaced(line.strip(), pos + line.index(line.strip())))]
+            spaced = len(block[0][1])
+        elif "|" in line:
+            spaced = 0
             parts, k = [], 0
             for piece in line.split("|"):
                 stripped = piece.strip()
@@ -46,7 +81,9 @@ def _cells(text):
                 block.extend(parts)
         elif block:
             blocks.append(block)
-            block = []
+            block, spaced = [], 0
+        else:
+            spaced = 0
         pos += len(line) + 1
     if block:
         blocks.append(block)

@@ -68,3 +68,21 @@ def test_a_table_that_only_lists_praised_accounts():
     assert [(f["unit"], f["polarity"], f["channel"]) for f in found] == [
         ("南宁发布", "positive", "wechat"), ("青秀发布", "positive", "weibo")]
     assert consumed
+
+
+def test_a_table_flattened_with_tabs_or_spaces():
+    text = ("检查不合格的政务新媒体如下:\n序号\t账号名称\t主办单位\t问题描述\n"
+            "1\t沂水林业\t县林业局\t长期未更新,未按要求关停注销\n"
+            "2 拉孜人社 拉孜县人力资源和社会保障局 菜单链接 无法打开\n"
+            "三、有关要求")
+    text = text.replace("\t", " ")     # ingest turns tabs and runs of spaces into one space
+    found, consumed = table_findings(text, lambda offset: [])
+    assert [(f["unit"], f["problem"], f["channel"]) for f in found] == [
+        ("沂水林业", "zombie_account", "new_media"), ("沂水林业", "not_updated", "new_media"),
+        ("拉孜人社", "broken_link", "new_media")]
+    assert text[consumed[0][0]:consumed[0][1]].startswith("序号") and "三、" not in text[slice(*consumed[0])]
+
+
+def test_a_sentence_with_spaces_is_no_table_header():
+    text = "【字体:大 中 小】 打印 关闭\n首页 > 政务公开 > 通知公告\n1 县公安局 得分较高"
+    assert table_findings(text, lambda offset: []) == ([], [])
