@@ -100,14 +100,17 @@ def classify(contexts, headings, allow_heading=True):
     if polarity != "negative":
         return polarity, [], None
     codes, consecutive = [], None
-    # problem words are read narrowest first, even when a wider context gave the polarity
-    for ctx in contexts + list(reversed(headings)):
+    # problem words are read narrowest first, even when a wider context gave the polarity;
+    # a failure named in so many words (…均不合格,予以通报批评) takes no problem from the
+    # heading it happens to stand under
+    own = contexts[level] if level < len(contexts) else ""
+    named_failure = level < len(contexts) and is_unspecified_failure(own)
+    for ctx in contexts + ([] if named_failure else list(reversed(headings))):
         codes = problems_of(ctx)
         if consecutive is None:
             consecutive = consecutive_periods(ctx)
         if codes:
             break
-    own = contexts[level] if level < len(contexts) else ""
     if not codes or is_unspecified_failure(own):
         codes = codes + ["unspecified"]
     return polarity, codes, consecutive

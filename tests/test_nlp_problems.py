@@ -52,3 +52,21 @@ def test_security_conduct_and_reachability_wordings():
     assert problems_of("等微信公众号账号被盗用发布不良信息") == ["security"]
     assert problems_of("政务微博转发与政务无关的娱乐信息") == ["improper_conduct"]
     assert problems_of("抖音号无法正常访问") == ["site_unavailable"]
+
+
+def test_every_site_passing_is_praise():
+    assert polarity_of("抽查网站全部合格") == "positive"
+    assert polarity_of("上半年各次检查均合格,内容保障有力") == "positive"
+    assert polarity_of("抽查网站全部不合格") == "negative"
+
+
+def test_the_date_of_the_last_update_says_not_updated():
+    assert problems_of("网站“通知公告”栏目最近一次更新为2015年3月") == ["not_updated"]
+
+
+def test_a_failure_named_in_so_many_words_takes_no_problem_from_its_heading():
+    headings = ["二、存在的主要问题", "(四)网站无法访问"]
+    polarity, codes, _ = classify(["网站在第一次、第二次抽查中均不合格,对其予以通报批评"], headings)
+    assert (polarity, codes) == ("negative", ["unspecified"])
+    polarity, codes, _ = classify(["如:抚宁区政府网站"], headings)
+    assert (polarity, codes) == ("negative", ["site_unavailable"])
