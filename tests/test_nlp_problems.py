@@ -70,3 +70,16 @@ def test_a_failure_named_in_so_many_words_takes_no_problem_from_its_heading():
     assert (polarity, codes) == ("negative", ["unspecified"])
     polarity, codes, _ = classify(["如:抚宁区政府网站"], headings)
     assert (polarity, codes) == ("negative", ["site_unavailable"])
+
+
+def test_improper_conduct_uses_up_its_own_words():
+    assert problems_of("微博转发低俗内容,并与网民进行非官方互动") == ["improper_conduct"]
+    assert problems_of("与网民非正式互动,为网民留言点赞,擅自删帖") == ["improper_conduct"]
+    assert problems_of("发布与政务无关的娱乐内容,并频繁删除已发布作品") == ["improper_conduct"]
+    assert problems_of("转发省政府重要信息不及时") == ["repost_missing"]
+
+
+def test_stopped_accounts_not_closed_and_registration_mismatch():
+    assert problems_of("长期未更新,未按要求关停注销") == ["zombie_account", "not_updated"]
+    assert problems_of("账号认证信息与备案信息不一致") == ["registration"]
+    assert problems_of("网站无法正常访问") == ["site_unavailable"]
