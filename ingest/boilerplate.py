@@ -12,9 +12,16 @@ _WIDGET = (r"首页|主页|收藏|无障碍|关怀版|长者版|适老|登录|�
            r"|联系我们|打印|关闭窗口|分享到|字号|字体|纠错|扫一扫|手机版|移动版|藏文版|[Ee][Nn]")
 WIDGET = re.compile(_WIDGET)
 # 您的位置: A / B / C    当前位置: 首页>要闻>公告
-BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您的|您当前的|您所在的|当前|所在)位置\s*[:：]|^首页\s*[>/»]")
+BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您|您的|您当前的|您现在的|您所在的|当前|所在)位置\s*[:：]|^首页\s*[>/»]")
 # A bar of short items split by | or 丨: "设为首页 | 加入收藏 | 无障碍阅读".
 BAR_SPLIT = re.compile(r"\s*[|丨｜]\s*")
+# What a nav bar's items name: the site's sections and the page's widgets.
+SITE_SECTION = re.compile(_WIDGET + r"|公开|专题|专栏|办事|互动|交流|新闻|要闻|动态|概况|走进|地图|中心|频道"
+                                    r"|政策|解读|信箱|留言|服务$|网站$|版$")
+# What a table's heading row names: what each column holds (序号 | 网站名称 | 主办单位 | 存在问题).
+COLUMN_HEAD = re.compile(r"(序号|编号|名称|单位|主体|部门|问题|描述|说明|网址|域名|地址|链接|结果|结论|情况"
+                         r"|得分|分数|等次|等级|排名|类型|类别|平台|账号|条数|次数|数量|时间|日期|备注|标识码"
+                         r"|合格|\d{1,2}\s*月份?)$")
 # 字号: 默认 超大 | 打印 |    【字体:大 中 小】打印本页    A+ A-
 SIZE_WIDGET = re.compile(r"(字号|字体|字体大小)\s*[:：]\s*[\[【]?\s*(默认|大\s*中\s*小|超大|分享|$)"
                          r"|【\s*字体|\bA\+\s*A-|打印本页|分享到\s*[:：]?\s*$|打印\s*[|丨]?\s*$")
@@ -42,6 +49,28 @@ REPOST_DISCLAIMER = re.compile(r"转载.{0,20}(目的|仅供).{0,30}(不代表|�
 MARKUP_RESIDUE = re.compile(r'"\s*/?>\s*$|^\s*/?>|\b(content|href|src)="')
 
 
+def _cells(s):
+    """The items of a bar or the cells of a table row: split by | or 丨, else by spaces
+    (tabs are spaces by now)."""
+    return [c for c in (BAR_SPLIT.split(s) if BAR_SPLIT.search(s) else s.split(" ")) if c]
+
+
+def _columns(cells):
+    return sum(bool(COLUMN_HEAD.search(c)) for c in cells)
+
+
+def reads_as_table_head(cells):
+    """序号 | 网站名称 | 主办单位 | 检查结果 | 存在问题: most cells name what a column holds."""
+    return len(cells) >= 2 and _columns(cells) >= max(2, len(cells) / 2)
+
+
+def reads_as_navigation(cells, split_by_bars=True):
+    """首页 | 政务公开 | 专题专栏: the cells name more site sections than table columns.
+    Words split by spaces only are a bar when most of them are sections."""
+    sections = sum(bool(SITE_SECTION.search(c)) and not COLUMN_HEAD.search(c) for c in cells)
+    return sections > _columns(cells) and (split_by_bars or sections * 2 >= len(cells))
+
+
 def is_furniture(line, at_top=False):
     """True for a line that belongs to the site around the notice.
 
@@ -65,8 +94,12 @@ def is_furniture(line, at_top=False):
         return True          # a domain or link standing alone, maybe with a greeting
     if re.fullmatch(r"[A-Za-z]{1,8}", s):
         return True          # EN, English, RSS standing alone
+    cells = _cells(s)
+    if reads_as_table_head(cells):
+        return False         # a table's heading row, whatever widget word a column names
     items = [i for i in BAR_SPLIT.split(s) if i]
-    if at_top and len(items) >= 4 and all(len(i) <= 8 and not re.search(r"\d|、", i) for i in items):
+    if at_top and len(cells) >= 4 and all(len(i) <= 8 and not re.search(r"\d|、", i) for i in cells) \
+            and reads_as_navigation(cells, split_by_bars=len(items) > 1):
         return True          # a bar of site links above the notice
     widgets = sum(bool(WIDGET.search(i)) for i in items)
     if len(items) >= 3 and all(len(i) <= 12 and not i.isdigit() for i in items) \

@@ -143,3 +143,59 @@ def test_offsets_exact_on_crlf_text(notices):
     assert text == _by_prefix(notices, "000").text
     t2s = _t2s()
     assert all(to_halfwidth(t2s.convert(raw[o])) == c for c, o in zip(text, offsets) if not c.isspace())
+
+
+NOTICES = Path(__file__).parent / "notices"
+CORPUS_DIR = Path(__file__).parent.parent / "corpus"
+
+
+def _first_line(path, pattern):
+    return next(l for l in path.read_text("utf-8").splitlines() if re.search(pattern, l))
+
+
+def _short_notice(line):
+    """A short notice whose table heading row sits among the first lines of the page."""
+    return "\n".join(["关于2021年第一季度全县政府网站和政务新媒体检查情况的通报", "各乡镇人民政府:",
+                      "现将检查发现问题的政务新媒体通报如下:", line, "1\t某某发布\t某某镇人民政府\t超过两周未更新"])
+
+
+@pytest.mark.parametrize("path", ["h02_zhejiang_2018.txt", "h04_shandong_2019.txt",  # | and tabs
+                                  "h08_xizang_2020.txt"])                             # spaces
+def test_table_heading_row_at_the_top_is_kept(path):
+    heading = _first_line(NOTICES / path, r"^序号")
+    text, _ = normalize(_short_notice(heading))
+    assert text.split("\n")[3] == " ".join(heading.split("\t"))
+
+
+def test_table_heading_row_of_the_corpus_at_the_top_is_kept():
+    heading = _first_line(CORPUS_DIR / "r13.txt", r"^序号 \|")
+    assert heading in normalize(_short_notice(heading))[0].split("\n")
+
+
+def _clean_line(path, pattern):
+    """A raw line of a real page, normalised but not judged."""
+    return normalize_without_furniture(_first_line(path, pattern))[0]
+
+
+@pytest.mark.parametrize("path, pattern", [
+    (CORPUS_DIR / "000_05253d980fb5c9d6.txt", r"^中央人民政府"),  # links to other sites
+    (CORPUS_DIR / "000_05253d980fb5c9d6.txt", r"^藏文版"),        # widgets
+    (CORPUS_DIR / "r26.txt", r"加入收藏"),
+    (NOTICES / "n05_traditional.txt", r"^首頁 \|"),                 # site sections
+])
+def test_navigation_bar_at_the_top_is_dropped(path, pattern):
+    bar = _clean_line(path, pattern)
+    assert " | " in bar
+    assert normalize(_short_notice(bar))[0].split("\n")[3].startswith("1 ")
+
+
+def test_navigation_bar_split_by_spaces_is_dropped():
+    bar = _clean_line(NOTICES / "n05_traditional.txt", r"^首頁 \|").replace(" | ", " ")
+    assert bar == "首页 政务公开 网上办事 互动交流 网站地图"
+    assert normalize(_short_notice(bar))[0].split("\n")[3].startswith("1 ")
+
+
+def test_breadcrumb_of_the_form_您现在的位置_dropped():
+    text = load_notice(NOTICES / "h07_ningxia_2022.txt").text
+    assert "您现在的位置" not in text
+    assert text.split("\n")[1].startswith("固原市人民政府办公室关于2022年第二季度")
