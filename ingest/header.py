@@ -20,6 +20,10 @@ PERIOD = re.compile(
     r"|第(?P<round>[一二三四五六七八九十\d]+)次"
     r")"
 )
+# A whole year: "2021年度", "2021年全年", not "2021年度第一季度" nor "2021年度第二次".
+ANNUAL = re.compile(r"(?P<year>\d{4}|\*{4})\s*年\s*(?:度|全年)(?!\s*(?:第|[一二三四1-4]\s*季度|[上下]半年|\d))")
+# The opening sentence stating what was inspected: "…组织开展了2021年度全市政府网站检查".
+INSPECTED = re.compile(r"检查|抽查|普查|监测|巡查|查看|考核")
 QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
 ANY_YEAR = re.compile(r"(?<![\d〔\[(（])(\d{4})\s*年")
 CITATION = re.compile(r"《[^《》]*》|〔[^〕]*〕|\([^()]*〔[^()]*\)")
@@ -89,13 +93,38 @@ def find_issuer(title, lines):
     return None
 
 
+def opening_sentence(title, text):
+    """The first sentence after the title that speaks of the inspection, citations removed."""
+    for line in text[:1500].split("\n"):
+        if title and title in line:
+            continue
+        for sentence in re.split(r"(?<=[。;!?])", CITATION.sub("", line)):
+            if INSPECTED.search(sentence):
+                return sentence
+    return ""
+
+
+def _first_period(source, annual):
+    """The first period the source names: a PERIOD match, or with `annual` a whole year if
+    it comes first."""
+    m = PERIOD.search(source)
+    while m and not (m.group("year") or m.group("q") or m.group("m1")):
+        m = PERIOD.search(source, m.end())      # a bare 第N次 or half-year needs a year
+    a = ANNUAL.search(source) if annual else None
+    return a if a and (m is None or a.start() <= m.start()) else m
+
+
 def find_period(title, text):
-    """(year, quarter, wording, scope word after it) of the inspected period."""
+    """(year, quarter, wording, scope word after it) of the inspected period.
+
+    The title, then the opening sentence, then the rest: the period they name wins over
+    later mentions (a 年度 notice recalls 第三季度通报的问题), and only there does a whole
+    year count as the period, since a body speaks of 年度考核 and 年度报表 too."""
     body = text[:3000]
-    for source in (title or "", CITATION.sub("", body), body):
-        m = PERIOD.search(source)
-        while m and not (m.group("year") or m.group("q") or m.group("m1")):
-            m = PERIOD.search(source, m.end())      # a bare 第N次 or half-year needs a year
+    sources = ((title or "", True), (opening_sentence(title, text), True),
+               (CITATION.sub("", body), False), (body, False))
+    for source, annual in sources:
+        m = _first_period(source, annual)
         if m:
             break
     else:
@@ -103,6 +132,9 @@ def find_period(title, text):
         return (int(years[0]) if years else None), None, None, None
     wording = m.group(0).strip()
     scope = re.match(r"\s*(全国|全省|全区|全市|全州|全县|全旗|全盟)?", source[m.end():]).group(1)
+    if m.re is ANNUAL:
+        year = m.group("year")
+        return (int(year) if year.isdigit() else None), None, wording, scope
     year = m.group("year")
     if year is None:        # 第四季度 alone: the year is the first one the text gives
         found = ANY_YEAR.search(title or "") or ANY_YEAR.search(CITATION.sub("", body))

@@ -109,3 +109,33 @@ def test_masked_year_stays_unknown(tmp_path):
 def test_unnamed_local_issuer_is_placed_by_the_text(name, prefecture, county):
     header = load_notice(ROOT / "corpus" / f"{name}.txt").header
     assert (header["prefecture"], header["county"]) == (prefecture, county)
+
+
+def test_annual_title_wins_over_a_quarter_named_later(tmp_path):
+    header = _notice_file(tmp_path, "关于2021年度全市政府网站和政务新媒体检查情况的通报\n"
+                          "各区政府:\n2021年,市政府办公室对全市政府网站和政务新媒体开展了常态化检查,"
+                          "抽查合格率为98%。\n一、总体情况\n第三季度通报的问题均已整改到位。")
+    assert (header["year"], header["quarter"], header["period"]) == (2021, None, "2021年度")
+
+
+def test_annual_period_in_the_opening_sentence(tmp_path):
+    header = _notice_file(tmp_path, "关于全市政府网站和政务新媒体检查情况的通报\n"
+                          "各区政府:\n市政府办公室组织开展了2021年全年全市政府网站检查,现将检查情况通报如下。"
+                          "\n第三季度通报的问题均已整改到位,抽查合格率为98%。")
+    assert (header["year"], header["quarter"], header["period"]) == (2021, None, "2021年全年")
+
+
+@pytest.mark.parametrize("title, quarter", [
+    ("关于2021年度第一季度全市政府网站检查情况的通报", 1),   # a quarter of the year
+    ("关于2021年度第二次全市政府网站抽查情况的通报", None),  # a round of the year
+])
+def test_a_period_within_the_year_is_not_the_whole_year(tmp_path, title, quarter):
+    header = _notice_file(tmp_path, f"{title}\n各区政府:\n前期通报的网站问题均已整改,抽查合格率为98%。")
+    assert (header["year"], header["quarter"]) == (2021, quarter)
+    assert header["period"] != "2021年度"
+
+
+def test_a_year_named_in_a_citation_is_not_the_period(tmp_path):
+    header = _notice_file(tmp_path, "关于全市政府网站检查情况的通报\n各区政府:\n按照《2021年度政务公开"
+                          "工作要点》要求,市政府办公室对2021年第三季度全市政府网站进行了检查,合格率为98%。")
+    assert (header["year"], header["quarter"]) == (2021, 3)
