@@ -13,6 +13,9 @@ from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, INSPECTOR_NAM
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
 
+# A clause that only says where the next clause looks (…网站“部门信息”栏目中,).
+LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|栏目|专栏|版块|板块|频道|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
+                           r"(?:栏目|专栏|版块|板块|频道|页面)?(?:中|里|内|上)\s*$")
 ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为|涉及)")
 
 
@@ -69,6 +72,8 @@ def sentence_findings(segments, skip=()):
         for ci, (cs, ce, names) in enumerate(clauses):
             if not names or _is_inspector(seg.text[names[-1].end:ce], names[-1]):
                 continue
+            if LOCATION_ONLY.match(seg.text[names[-1].end:ce]):
+                continue      # 县政府门户网站“政策解读”栏目中, …: where, not whom, the notice faults
             if _is_group_label(seg.text, clauses, ci):
                 continue
             clause_ctx = _clause_context(seg.text, clauses, ci)

@@ -41,7 +41,8 @@ STOP_WORDS = re.compile(
     r"严格|认真|通过|利用|获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|"
     r"信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|"
     r"总体|整体|基本|问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]|"
-    r"规范|推动|加强|强化|完善|落实|建立|健全|提升|实现|推行|探索|打造|开展|制定|制作|上线|聚焦"
+    r"规范|推动|加强|强化|完善|落实|建立|健全|提升|实现|推行|探索|打造|开展|制定|制作|上线|聚焦|"
+    r"子(?:栏目|网站|频道|页面)|(?:运维|运营|主办|管理)的"     # 县民政局|子栏目, 县融媒体中心|运维的
 )
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
@@ -69,6 +70,8 @@ COUNTED_CHANNEL = re.compile(r"等[0-9*一二三四五六七八九十几]+[个�
 COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
 BRACKETS = re.compile(r"[(（][^)）]*[)）]")
+# (主办单位:X局) after an account: the body behind it, not a clause of its own
+BODY_BRACKET = re.compile(r"[(（](?:主办|运营|运维|开办|管理|责任|开设)(?:单位|主体|机构|部门)?[:：][^()（）\n。]{1,40}[)）]")
 CHANNEL_IN_BRACKETS = re.compile(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]")
 DOCUMENT_TITLE = re.compile(r"《[^《》]{1,80}》")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
@@ -394,7 +397,9 @@ def names_in_sentence(text, introduced=False):
     `introduced`: the sentence is a line of a list opened by the sentence before
     (`不合格账号如下:` / `1.青海公安`)."""
     out, start = [], 0
-    for m in list(CLAUSE_SPLIT.finditer(text)) + [None]:
+    brackets = [b.span() for b in BODY_BRACKET.finditer(text)]
+    splits = [m for m in CLAUSE_SPLIT.finditer(text) if not any(a < m.start() < b for a, b in brackets)]
+    for m in splits + [None]:
         end = m.start() if m else len(text)
         clause = text[start:end]
         if clause.strip():

@@ -94,3 +94,18 @@ def test_place_names_that_open_with_a_function_word_and_masked_counts():
 def test_long_names_of_bodies_in_autonomous_counties():
     text = "其中,县财政局政务微信、贡山独龙族怒族自治县国有资产监督管理委员会政务微信已停止更新未及时注销。"
     assert names(text) == ["县财政局", "贡山独龙族怒族自治县国有资产监督管理委员会"]
+
+
+def test_a_sub_column_or_the_running_of_an_account_ends_the_body_before_it():
+    assert names("县民政局子栏目“政策法规”为空白栏目。") == ["县民政局"]
+    assert names("营根镇、县卫生健康委、县融媒体中心运维的政务新媒体连续四个季度检查合格") == [
+        "营根镇", "县卫生健康委", "县融媒体中心"]
+
+
+def test_a_bracket_naming_the_body_behind_an_account_is_no_clause():
+    text = "“吉州应急”微信公众号(主办单位:吉安市吉州区应急管理局)网民留言超过15个工作日未回复;"
+    assert names(text) == ["吉州应急"]
+
+
+def test_platforms_without_a_channel_code_are_new_media():
+    assert channels("问题较为突出的有:“临川发布”快手号连续3个月未更新;") == {"临川发布": "new_media"}
