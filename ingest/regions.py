@@ -18,6 +18,11 @@ import ahocorasick
 PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$")
 PREFECTURE_SUFFIX = re.compile(r"(自治州|地区|盟|市)$")
 COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|特区|林区|新区|县|区|市|旗)$")
+# The Xinjiang Production and Construction Corps (新疆生产建设兵团) governs its divisions
+# (第八师, 兵团XX局) inside Xinjiang, but is no region of cpca's table: its notices name only
+# the Corps and its divisions. A mention of the Corps is a mention of Xinjiang.
+CORPS = re.compile(r"兵团")        # 新疆生产建设兵团, 兵团发展改革委, 兵团政务公开办
+CORPS_PROVINCE = "新疆"
 
 
 @dataclass(frozen=True)
@@ -115,7 +120,16 @@ def province_votes(text, weight=1.0, votes=None):
         full = any(r.name == text[start:end] for r in regions)
         for code in codes:
             votes[code] += weight * (1.0 if full else 0.5) / len(codes)
+    corps = len(CORPS.findall(text or ""))
+    if corps:
+        votes[_corps_province_code()] += weight * corps
     return votes
+
+
+@lru_cache(maxsize=1)
+def _corps_province_code():
+    names, _, _ = region_index()
+    return next(r.province_code for r in names[CORPS_PROVINCE] if r.level == "province")
 
 
 def addressee_votes(line, votes):
