@@ -8,7 +8,7 @@ polarity and problem type from them.
 """
 import re
 
-from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, INSPECTOR_NAME_RE, INSPECTOR_RE,
+from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
                       INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence
@@ -77,9 +77,12 @@ def sentence_findings(segments, skip=()):
             if _is_group_label(seg.text, clauses, ci):
                 continue
             clause_ctx = _clause_context(seg.text, clauses, ci)
+            continued = _continuation(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
                 own = rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", rest)) else ""
+                if own and name is names[-1] and continued:
+                    own = own + "，" + continued    # …更新不及时,且存在空白栏目3个: one predicate
                 contexts = [c for c in (own, clause_ctx, sentence_ctx, next_ctx, prev_ctx) if c]
                 allow_heading = (n_names >= 2 or bool(prev_ctx or next_ctx) or not bare) and not cut_off
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
@@ -131,16 +134,23 @@ def _is_group_label(text, clauses, ci):
             and ci + 1 < len(clauses) and bool(clauses[ci + 1][2]))
 
 
-def _clause_context(text, clauses, ci):
-    """Clause `ci` without its names, joined with the following clauses that have none
-    (…既未开设专栏, 也未添加入口)."""
-    cs, ce, names = clauses[ci]
-    parts = [_without(text[cs:ce], [(n.start, n.end) for n in names], cs)]
+def _continuation(text, clauses, ci):
+    """The clauses after clause `ci` that name no one, which go on saying what its
+    subject did (…既未开设专栏, 也未添加入口)."""
+    parts = []
     for ns, ne, more in clauses[ci + 1:]:
-        if more:
-            break
+        if more or CLASS_OPENERS.match(text[ns:ne].strip()):
+            break        # …, 其他地区县级政府网站…: a clause with a subject of its own
         parts.append(text[ns:ne])
     return "，".join(parts)
+
+
+def _clause_context(text, clauses, ci):
+    """Clause `ci` without its names, joined with its continuation."""
+    cs, ce, names = clauses[ci]
+    own = _without(text[cs:ce], [(n.start, n.end) for n in names], cs)
+    more = _continuation(text, clauses, ci)
+    return own + "，" + more if more else own
 
 
 # Phrases that name a faulted unit outside a subject position.

@@ -12,3 +12,15 @@ def test_a_clause_that_only_says_where_faults_nobody():
             "县政务服务中心“办事指南”专栏多个链接打不开。")
     assert findings(text) == [("县水利局", "negative", "not_updated"),
                               ("县政务服务中心", "negative", "broken_link")]
+
+
+def test_the_predicate_of_a_name_goes_on_over_clauses_without_a_subject():
+    text = "长兴县林业局网站首页栏目更新不及时,且存在空白栏目3个,检查不合格。"
+    assert set(findings(text)) == {("长兴县林业局", "negative", "not_updated"),
+                                   ("长兴县林业局", "negative", "blank_column"),
+                                   ("长兴县林业局", "negative", "unspecified")}
+
+
+def test_a_clause_opening_with_a_class_has_a_subject_of_its_own():
+    text = "目前,西宁市、海西州各县级政府已按要求在本级政府网站上发布了编制目录,其他地区县级政府网站编制目录未在网站公开。"
+    assert findings(text) == []
