@@ -11,7 +11,7 @@ import re
 from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
                       INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
 from .problems import classify
-from .units import clean_name, looks_like_unit, names_in_sentence
+from .units import clean_name, looks_like_unit, names_in_sentence, split_last
 
 # A clause that only says where the next clause looks (…网站“部门信息”栏目中,).
 LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|栏目|专栏|版块|板块|频道|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
@@ -66,6 +66,7 @@ def sentence_findings(segments, skip=()):
         elif not list_line:
             list_ctx = None
         n_names = len(all_spans)
+        set_apart = [m.span() for m in SET_APART.finditer(seg.text)]
         next_ctx = _said_next(segments, idx) if bare else ""
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
@@ -77,6 +78,10 @@ def sentence_findings(segments, skip=()):
             if _is_group_label(seg.text, clauses, ci):
                 continue
             clause_ctx = _clause_context(seg.text, clauses, ci)
+            # 除A、B外,其余…均合格: the names set apart are not what the rest of the sentence says
+            names = [n for n in names if not any(a <= n.start < b for a, b in set_apart)]
+            if not names:
+                continue
             continued = _continuation(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
@@ -154,8 +159,10 @@ def _clause_context(text, clauses, ci):
 
 
 # Phrases that name a faulted unit outside a subject position.
-EXCEPTION = re.compile(r"除(?:了)?([^,，。;；、外]{2,20}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:(?:合格率|均)[^。;；]{0,20}?100%|"
+EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:(?:合格率|均)[^。;；]{0,20}?100%|"
                        r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
+# 除A、B外: the names a sentence sets apart from what it says of the rest
+SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
 SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,24}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|领导)")
 
 
@@ -164,18 +171,32 @@ def _named_by_phrase(seg):
     out = []
     for rx in (EXCEPTION, SUMMONED):
         for m in rx.finditer(seg.text):
-            name = clean_name(m.group(1))
-            if not looks_like_unit(name):
-                continue
-            problem = "unspecified"
-            if rx is EXCEPTION and "整改" in m.group(0):
-                problem = "rectification"     # 除X外均已整改到位: X has not rectified
-            unit_start, unit_end = seg.span(*m.span(1))
-            out.append({"unit": name, "channel": "website" if rx is EXCEPTION else "organization",
-                        "polarity": "negative", "problem": problem, "month": None,
-                        "section": seg.section, "evidence": seg.text.strip(),
-                        "start": seg.start, "end": seg.end, "unit_start": unit_start, "unit_end": unit_end})
+            for name, start, end in _listed_in(m.group(1), m.start(1)) if rx is EXCEPTION else [
+                    (clean_name(m.group(1)), *m.span(1))]:
+                if looks_like_unit(name):
+                    out.append(_phrase_finding(seg, rx, m, name, start, end))
     return out
+
+
+def _listed_in(text, base):
+    """The names of an enumeration A、B和C with their offsets (base + index)."""
+    out, pos = [], 0
+    for part in text.split("、"):
+        for piece in split_last(part, listed=True):
+            start = base + pos + part.find(piece)
+            out.append((clean_name(piece), start, start + len(piece)))
+        pos += len(part) + 1
+    return out
+
+
+def _phrase_finding(seg, rx, m, name, start, end):
+    """The finding of a name a phrase faults: unspecified, or rectification (除X外均已整改到位)."""
+    problem = "rectification" if rx is EXCEPTION and "整改" in m.group(0) else "unspecified"
+    unit_start, unit_end = seg.span(start, end)
+    return {"unit": name, "channel": "website" if rx is EXCEPTION else "organization",
+            "polarity": "negative", "problem": problem, "month": None,
+            "section": seg.section, "evidence": seg.text.strip(),
+            "start": seg.start, "end": seg.end, "unit_start": unit_start, "unit_end": unit_end}
 
 
 def _looks_like_list_line(text):

@@ -1,7 +1,8 @@
 """Pass rates: each 合格率/达标率 of the inspected period, with its scope and counts.
 
 Scores, shares and other percentages (转载率, 办结率, 占比) are not pass rates; nor are
-thresholds (合格率不足70%), changes (提高了2.1%) or rates quoted from earlier periods.
+thresholds (合格率不足70%), changes (提高了2.1%) or rates quoted from earlier periods or
+for comparison (与第二季度(总体合格率91.2%)相比).
 """
 import re
 
@@ -61,6 +62,8 @@ def find_rates(segments, notice_text):
                 continue
             if re.match(r"\s*(?:以上|以下|左右)", text[link.end():]):
                 continue      # 达到95%以上: a bound, not the rate
+            if re.match(r"\s*[)）]?\s*(?:相比|相较|比较|对比)", text[link.end():]):
+                continue      # 与第二季度(总体合格率91.2%)相比: the rate compared with
             values = [link.group(1)]
             pos = link.end()
             while (more := MORE_VALUES.match(text, pos)) and "分别" in link.group(0):
@@ -108,7 +111,7 @@ def find_rates(segments, notice_text):
 
 SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+|(?:的)?(?:政府网站|门户网站|网站|政务新媒体|新媒体|账号|帐号)?"
                           r"(?:检查|抽查|抽检|普查|监测|考核|查看)?(?:总体|平均|整体|综合)?$")
-WHOLE = re.compile(r"^(?:全省|全市|全州|全区|全县|全旗|全国|全盟|本次|本季度|本月|总体|整体|各地|全部|所有|政府|政务)")
+WHOLE = re.compile(r"^(?:各|其余|其他|其它|全省|全市|全州|全区|全县|全旗|全国|全盟|本次|本季度|本月|总体|整体|各地|全部|所有|政府|政务)")
 
 
 def _subject(clause):

@@ -216,7 +216,7 @@ def subject_prefix(text, listed=False):
     return prefix
 
 
-def _split_last(part, listed=False):
+def split_last(part, listed=False):
     """Split 'A和B' into ['A', 'B'] when both halves read as units (or, in an
     enumeration, at 及: '海北政务及云上昆仑')."""
     for m in OPEN_SEP.finditer(part):
@@ -231,7 +231,7 @@ def _split_last(part, listed=False):
         if whole and (loose or UNIT_END_RE.search(clean_name(left))) and right:
             rp = subject_prefix(right, listed)
             if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right) or (loose and len(rp) >= 2):
-                return [left] + _split_last(right)
+                return [left] + split_last(right)
     return [part]
 
 
@@ -309,7 +309,7 @@ def _candidates(parts, start, listed):
     """One candidate per item: (name, i, j, channel, rest, listed), None for a quote."""
     candidates, pos = [], start
     for part in parts:
-        pieces = _split_last(part, listed)
+        pieces = split_last(part, listed)
         for piece in pieces:
             ps = pos + (part.find(piece) if piece in part else 0)
             lead_m = LEAD.match(piece)

@@ -24,3 +24,14 @@ def test_the_predicate_of_a_name_goes_on_over_clauses_without_a_subject():
 def test_a_clause_opening_with_a_class_has_a_subject_of_its_own():
     text = "目前,西宁市、海西州各县级政府已按要求在本级政府网站上发布了编制目录,其他地区县级政府网站编制目录未在网站公开。"
     assert findings(text) == []
+
+
+def test_every_name_set_apart_by_chu_wai_is_faulted_and_none_praised():
+    assert findings("除西吉县、泾源县外,其余县区政府网站合格率均为100%。") == [
+        ("西吉县", "negative", "unspecified"), ("泾源县", "negative", "unspecified")]
+    assert findings("除和县外,其余县网站均合格。") == [("和县", "negative", "unspecified")]
+
+
+def test_a_list_opened_by_a_class_word_names_only_its_units():
+    assert findings("以下单位政务新媒体运维规范,予以通报表扬:县公安局、县市场监管局。") == [
+        ("县公安局", "positive", None), ("县市场监管局", "positive", None)]

@@ -72,3 +72,15 @@ def test_one_rate_of_both_channels_is_overall_but_each_when_said_so():
     assert [r[:2] for r in rates("全市政府网站和政务新媒体总体合格率为96%。")] == [("overall", 96.0)]
     assert [r[:2] for r in rates("长沙市政府网站和政务新媒体检查合格率均达到100%。")] == [
         ("website", 100.0), ("new_media", 100.0)]
+
+
+def test_a_rate_quoted_for_comparison_is_skipped():
+    assert rates("本季度政务新媒体合格率为93.5%,与第二季度(总体合格率91.2%)相比提高2.3个百分点。") == [
+        ("new_media", 93.5, None, None, None)]
+    assert rates("本季度共检查政务新媒体56个,合格49个,合格率为87.5%,较上季度的89.2%提高了5.5个百分点。") == [
+        ("new_media", 87.5, 56, 7, None)]
+
+
+def test_the_second_rate_of_a_sentence_takes_the_channel_before_it():
+    assert [r[:2] for r in rates("本季度政府网站合格率为100%,政务新媒体达标率为95.3%。")] == [
+        ("website", 100.0), ("new_media", 95.3)]
