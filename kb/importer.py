@@ -123,10 +123,11 @@ def _pool(jobs):
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def _results(paths, conn, jobs):
+def _results(paths, conn, jobs, before_waiting=None):
     """A result per file, in file order. Files whose content is stored already are skipped
     here by their hash, without parsing (so re-importing an unchanged corpus is quick);
-    the others are parsed by up to `jobs` workers, a few files in flight per worker."""
+    the others are parsed by up to `jobs` workers, a few files in flight per worker.
+    `before_waiting()` is called when the next result is not ready yet."""
     pool = None
     window = deque()        # (path, result or Future)
 
@@ -134,6 +135,8 @@ def _results(paths, conn, jobs):
         nonlocal pool
         if not isinstance(item, Future):
             return item
+        if before_waiting and not item.done():
+            before_waiting()
         try:
             return item.result()
         except BrokenProcessPool as e:   # a worker died (killed, out of memory): start afresh
@@ -191,7 +194,9 @@ def import_paths(paths, db_path, jobs=1, on_progress=None):
     summary = Summary()
     try:
         with store.batch(conn) as writes:
-            for result in _results(iter_files(paths), conn, jobs):
+            # commit whenever the workers keep the writer waiting, so batches grow only
+            # when the writer falls behind
+            for result in _results(iter_files(paths), conn, jobs, before_waiting=writes.commit):
                 summary.files += 1
                 kind, path = result[0], result[1]
                 if kind == "prepared":

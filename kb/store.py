@@ -64,9 +64,10 @@ class transaction:
 
 class batch:
     """One transaction for several notices, committed once `max_notices` are written or
-    `max_seconds` have passed (call `due()` after each): a commit per notice costs more than
-    writing a small notice. A crash loses at most the uncommitted batch, which the next
-    run imports again, as it would a single notice."""
+    `max_seconds` have passed (call `due()` after each), or whenever the caller has nothing
+    to write (`commit()`): a commit per notice costs about as much CPU as writing the notice.
+    A crash loses at most the uncommitted batch, which the next run imports again, as it
+    would a single notice."""
 
     def __init__(self, conn, max_notices=50, max_seconds=0.05):
         self.conn, self.max_notices, self.max_seconds = conn, max_notices, max_seconds
