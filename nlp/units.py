@@ -26,9 +26,9 @@ QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]
 LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
 LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、]|[0-9]{1,3}\s+|"
-                  r"其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
+                  r"(?:予以|给予)?通报(?:表扬|批评)|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
                   r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是)+")
-INTRODUCING_LEAD = re.compile(r"如|包括|分别|主要有|还有")
+INTRODUCING_LEAD = re.compile(r"如|包括|分别|主要有|还有|通报(?:表扬|批评)")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
 MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|依次是|依次为|包括|"
                         r"只有|仅有|唯有")
@@ -42,7 +42,7 @@ STOP_WORDS = re.compile(
     r"信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|"
     r"总体|整体|基本|问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]|"
     r"规范|推动|加强|强化|完善|落实|建立|健全|提升|实现|推行|探索|打造|开展|制定|制作|上线|聚焦|"
-    r"子(?:栏目|网站|频道|页面)|(?:运维|运营|主办|管理)的"     # 县民政局|子栏目, 县融媒体中心|运维的
+    r"子(?:栏目|网站|频道|页面)|(?:运维|运营)(?!中心|服务|公司)|(?:主办|管理)的"     # 县民政局|子栏目, …|运维的
 )
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
@@ -97,6 +97,16 @@ def _starts_with_verb(text):
         return False
     flag = words[0].flag
     return not (flag.startswith("n") or flag in ("j", "l", "i", "eng", "x", "m", "s", "f"))
+
+
+@lru_cache(maxsize=4096)
+def _word_bounds(text):
+    """The offsets where jieba's words of `text` begin."""
+    bounds, k = set(), 0
+    for word in jieba.cut(text, HMM=False):
+        bounds.add(k)
+        k += len(word)
+    return frozenset(bounds)
 
 
 @lru_cache(maxsize=4096)
@@ -205,11 +215,13 @@ def subject_prefix(text, listed=False):
         return prefix
     if UNIT_END_RE.search(prefix) or len(prefix) <= 3:
         return prefix
-    # cut after the last organisational ending when what follows is a verb (南京市|发挥…)
+    # cut after the last organisational ending when what follows is a verb (南京市|发挥…),
+    # never inside a word (县市|场监管局)
+    bounds = _word_bounds(prefix)
     for k in range(2, len(prefix)):
         if listed and len(prefix) - k <= 4:
             break          # 青海发改, 西宁发布: account names in an enumeration
-        if UNIT_END_RE.search(prefix[:k + 1]):
+        if UNIT_END_RE.search(prefix[:k + 1]) or k not in bounds:
             continue       # 进贤|县…: the name goes on
         if (UNIT_END_RE.search(prefix[:k]) or prefix[:k] in place_names()) and _starts_with_verb(prefix[k:]):
             return prefix[:k]

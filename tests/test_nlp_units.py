@@ -109,3 +109,12 @@ def test_a_bracket_naming_the_body_behind_an_account_is_no_clause():
 
 def test_platforms_without_a_channel_code_are_new_media():
     assert channels("问题较为突出的有:“临川发布”快手号连续3个月未更新;") == {"临川发布": "new_media"}
+
+
+def test_a_name_is_never_cut_inside_a_word():
+    assert names("县公安局、县市场监管局运维规范,予以通报表扬。") == ["县公安局", "县市场监管局"]
+
+
+def test_names_after_the_verb_that_praises_or_faults_them():
+    assert names("通报表扬县公安局、县市场监管局。") == ["县公安局", "县市场监管局"]
+    assert names("通报批评县水利局、县商务局。") == ["县水利局", "县商务局"]
