@@ -118,3 +118,8 @@ def test_a_name_is_never_cut_inside_a_word():
 def test_names_after_the_verb_that_praises_or_faults_them():
     assert names("通报表扬县公安局、县市场监管局。") == ["县公安局", "县市场监管局"]
     assert names("通报批评县水利局、县商务局。") == ["县水利局", "县商务局"]
+
+
+def test_kinds_of_accounts_are_not_units():
+    assert names("如:“僵尸号”、“会泽教育”抖音号长期未更新。") == ["会泽教育"]
+    assert names("存在问题的账号有:僵尸号3个、会泽教育。") == ["会泽教育"]
