@@ -31,27 +31,26 @@ class Cell:
 
 
 def _split_spaced(line, pos, width=None):
-    """The cells of a line whose cells are set apart by spaces (tabs and runs of spaces
-    reach here as one space); with `width`, the last cell keeps the spaces inside it."""
-    parts, k = [], 0
-    pieces = line.split(" ", width - 1) if width else line.split(" ")
-    for piece in pieces:
-        if piece:
-            parts.append(Cell(piece, pos + k, pos + k + len(piece)))
-        k += len(piece) + 1
-    return parts
+    """The cells of a line whose cells are set apart by tabs or spaces; with `width`, the
+    last cell keeps the spaces inside it."""
+    found = list(re.finditer(r"[^ \t\u3000]+", line))
+    if width and len(found) > width:
+        last = found[width - 1].start()
+        return [Cell(m.group(0), pos + m.start(), pos + m.end()) for m in found[:width - 1]] + [
+            Cell(line[last:].rstrip(), pos + last, pos + len(line.rstrip()))]
+    return [Cell(m.group(0), pos + m.start(), pos + m.end()) for m in found]
 
 
 def _spaced_header(line):
     """`序号 账号名称 主办单位 问题描述`: a row of short column names, set apart by spaces,
     one of which names the unit; a sentence is never one."""
-    cells = line.strip().split(" ")
+    cells = line.split()
     return (len(cells) >= 3 and all(1 < len(c) <= 8 for c in cells)
             and not re.search(r"[,，。:：;；、()（）0-9%]", line)
             and any(re.search(r"名称|账号|帐号", c) for c in cells))
 
 
-SPACED_ROW = re.compile(r"^[0-9]{1,4} \S")
+SPACED_ROW = re.compile(r"^[0-9]{1,4}[ \t\u3000]+\S")
 
 
 def _cells(text):
@@ -64,7 +63,7 @@ def _cells(text):
         elif "|" not in line and _spaced_header(line):
             if block:
                 blocks.append(block)
-            block = [("row", _split_spaced(line.strip(), pos + line.index(line.strip())))]
+            block = [("row", _split_spaced(line, pos))]
             spaced = len(block[0][1])
         elif "|" in line:
             spaced = 0

@@ -75,7 +75,6 @@ def test_a_table_flattened_with_tabs_or_spaces():
             "1\t沂水林业\t县林业局\t长期未更新,未按要求关停注销\n"
             "2 拉孜人社 拉孜县人力资源和社会保障局 菜单链接 无法打开\n"
             "三、有关要求")
-    text = text.replace("\t", " ")     # ingest turns tabs and runs of spaces into one space
     found, consumed = table_findings(text, lambda offset: [])
     assert [(f["unit"], f["problem"], f["channel"]) for f in found] == [
         ("沂水林业", "zombie_account", "new_media"), ("沂水林业", "not_updated", "new_media"),
