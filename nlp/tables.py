@@ -42,12 +42,13 @@ def _split_spaced(line, pos, width=None):
 
 
 def _spaced_header(line):
-    """`序号 账号名称 主办单位 问题描述`: a row of short column names, set apart by spaces,
-    one of which names the unit; a sentence is never one."""
+    """`序号 账号名称 主办单位 问题描述`, `序号 单位 网站 存在问题`: a row of short column
+    names, set apart by spaces, one of which names the unit; a sentence is never one."""
     cells = line.split()
     return (len(cells) >= 3 and all(1 < len(c) <= 8 for c in cells)
             and not re.search(r"[,，。:：;；、()（）0-9%]", line)
-            and any(re.search(r"名称|账号|帐号", c) for c in cells))
+            and (any(re.search(r"名称|账号|帐号", c) for c in cells)
+                 or cells[0] == "序号" and any(NAME_HEADER.search(c) for c in cells)))
 
 
 SPACED_ROW = re.compile(r"^[0-9]{1,4}[ \t\u3000]+\S")

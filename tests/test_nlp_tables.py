@@ -85,3 +85,10 @@ def test_a_table_flattened_with_tabs_or_spaces():
 def test_a_sentence_with_spaces_is_no_table_header():
     text = "【字体:大 中 小】 打印 关闭\n首页 > 政务公开 > 通知公告\n1 县公安局 得分较高"
     assert table_findings(text, lambda offset: []) == ([], [])
+
+
+def test_a_spaced_header_naming_the_unit_by_a_plain_unit_column():
+    text = "序号 单位 网站 存在问题\n1 市农业农村局 市农业农村局网站 栏目空白3个"
+    found, _ = table_findings(text, lambda offset: [])
+    assert [(f["unit"], f["problem"], f["channel"]) for f in found] == [
+        ("市农业农村局", "blank_column", "website")]
