@@ -13,6 +13,8 @@ from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS
 from .problems import classify
 from .units import clean_name, looks_like_unit, names_in_sentence, split_last
 
+# A value right after a name: the name is the subject of a rate in a list of rates.
+RATE_AFTER = re.compile(r"\s*(?:为|是|达到|达)?\s*[0-9]+(?:\.[0-9]+)?\s*%")
 # A clause that only says where the next clause looks (…网站“部门信息”栏目中,).
 LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|栏目|专栏|版块|板块|频道|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
                            r"(?:栏目|专栏|版块|板块|频道|页面)?(?:中|里|内|上)\s*$")
@@ -79,7 +81,8 @@ def sentence_findings(segments, skip=()):
                 continue
             clause_ctx = _clause_context(seg.text, clauses, ci)
             # 除A、B外,其余…均合格: the names set apart are not what the rest of the sentence says
-            names = [n for n in names if not any(a <= n.start < b for a, b in set_apart)]
+            names = [n for n in names if not any(a <= n.start < b for a, b in set_apart)
+                     and not RATE_AFTER.match(seg.text, n.end)]   # 东湖区100%: the subject of a rate
             if not names:
                 continue
             continued = _continuation(seg.text, clauses, ci)

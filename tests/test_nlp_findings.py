@@ -35,3 +35,12 @@ def test_every_name_set_apart_by_chu_wai_is_faulted_and_none_praised():
 def test_a_list_opened_by_a_class_word_names_only_its_units():
     assert findings("以下单位政务新媒体运维规范,予以通报表扬:县公安局、县市场监管局。") == [
         ("县公安局", "positive", None), ("县市场监管局", "positive", None)]
+
+
+def test_names_in_a_list_of_rates_are_rate_subjects_not_findings():
+    assert findings("各区政务新媒体合格率分别为:东湖区100%、西湖区96.2%、青云谱区90.0%。") == []
+
+
+def test_an_inspection_verb_ends_the_body_before_it():
+    assert findings("东湖区、市市场监管局、市税务局监测得分均在95分以上,检查结果为优秀。") == [
+        ("东湖区", "positive", None), ("市市场监管局", "positive", None), ("市税务局", "positive", None)]

@@ -83,3 +83,10 @@ def test_stopped_accounts_not_closed_and_registration_mismatch():
     assert problems_of("长期未更新,未按要求关停注销") == ["zombie_account", "not_updated"]
     assert problems_of("账号认证信息与备案信息不一致") == ["registration"]
     assert problems_of("网站无法正常访问") == ["site_unavailable"]
+
+
+def test_a_function_that_cannot_be_used_is_a_service_problem():
+    assert problems_of("APP部分功能无法正常使用") == ["service_impractical"]
+    assert problems_of("小程序“社保查询”功能打不开") == ["service_impractical"]
+    assert problems_of("网站首页打不开") == ["site_unavailable"]
+    assert problems_of("留言功能无法使用") == ["interaction_poor"]
