@@ -58,6 +58,8 @@ NOT_AFTER_A_NAME = re.compile(
     r"标准|活动|服务$|问题|现象|等问题|网民|留言|年|日|链接|功能|文件)")
 QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*")
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$")
+# After these a quote gives the words written or shown, never a name.
+WORDS_QUOTED = re.compile(r"(?:写|印|打|表述|显示|标注|称|说)(?:为|成)$|(?:错|误)(?:写|印|打|用)?(?:为|成)?$|字样为$")
 QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$")
 CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
 # Between a name and its channel word: 等, 等3个, 县级, 部门 …
@@ -259,6 +261,8 @@ def _quoted_names(clause, base):
         if NOT_AFTER_A_NAME.match(QUOTE_RUN_AFTER.sub("", after)):
             continue
         lead_text = before[:QUOTE_RUN_BEFORE.search(before).start()]
+        if WORDS_QUOTED.search(lead_text):
+            continue          # 错写为“十四无”: the words a page shows, not a name
         lead = lead_text[-1:] if lead_text else ""
         host = None
         if lead and re.match(f"[{HAN}A-Za-z]", lead):

@@ -123,3 +123,8 @@ def test_names_after_the_verb_that_praises_or_faults_them():
 def test_kinds_of_accounts_are_not_units():
     assert names("如:“僵尸号”、“会泽教育”抖音号长期未更新。") == ["会泽教育"]
     assert names("存在问题的账号有:僵尸号3个、会泽教育。") == ["会泽教育"]
+
+
+def test_quoted_words_a_page_shows_are_not_names():
+    assert names("如:辽宁省朝阳市建平县人民政府网站将“十四五”错写为“十四无”。") == ["辽宁省朝阳市建平县"]
+    assert names("网站首页显示为“建设中”。") == []
