@@ -190,9 +190,23 @@ def looks_like_unit(name, loose=False, vouched=False):
     return loose and len(name) <= 16 and contains_place(name) and _noun_like(name)
 
 
+def _inside_place(text, m):
+    """Whether a one-character stop word is part of a place name (健康|将乐, 乐|和县)."""
+    if m.end() - m.start() != 1 or not re.match(f"[{HAN}]", m.group(0)):
+        return False
+    places, k = place_names(), m.start()
+    return any(text[i:j] in places for i in range(max(0, k - 2), k + 1) for j in range(k + 2, k + 5)
+               if j - i >= 2 and j <= len(text))
+
+
+def _first_stop(text):
+    """The first word past the opening two characters where a name ends, outside place names."""
+    return next((m for m in STOP_WORDS.finditer(text, 2) if not _inside_place(text, m)), None)
+
+
 def subject_prefix(text, listed=False):
     """The name that opens `text`, cut before its predicate: '仁和区公开回复的…' -> '仁和区'."""
-    stop = STOP_WORDS.search(text, 2)
+    stop = _first_stop(text)
     prefix = text[:stop.start()] if stop else text
     cm = CHANNEL_RE.search(prefix, 2)
     if cm and cm.group(0).startswith("政务"):
@@ -366,7 +380,7 @@ def names_in_clause(clause, base=0, introduced=False):
     real = [c for c in candidates if c]
     # an enumeration whose first part is a predicate (落实政务公开、数字政府建设…) is no list of names
     if listed and not introduced and real and candidates[0] and not looks_like_unit(real[0][0], loose=True) \
-            and STOP_WORDS.search(BRACKETS.sub("", CHANNEL_RE.sub("", parts[0])), 2):
+            and _first_stop(BRACKETS.sub("", CHANNEL_RE.sub("", parts[0]))):
         candidates, real = [], []
     # …等微信公众号 / …局网站: only a closing channel after 等 or after a real body vouches
     tail_channel = bool(real) and real[-1][3] is not None and (

@@ -128,3 +128,9 @@ def test_kinds_of_accounts_are_not_units():
 def test_quoted_words_a_page_shows_are_not_names():
     assert names("如:辽宁省朝阳市建平县人民政府网站将“十四五”错写为“十四无”。") == ["辽宁省朝阳市建平县"]
     assert names("网站首页显示为“建设中”。") == []
+
+
+def test_a_stop_word_inside_a_place_name_does_not_end_the_name():
+    text = "健康将乐、县财政局、将乐县应急管理局等3个微信公众号未同步推送政策解读。"
+    assert names(text) == ["健康将乐", "县财政局", "将乐县应急管理局"]
+    assert names("仁和区将网站迁移至新平台后长期未更新。") == ["仁和区"]
