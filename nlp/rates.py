@@ -83,7 +83,9 @@ def find_rates(segments, notice_text):
                     scope, subjects = scope, [None, None]
             if len(values) == 1 and len(scope) == 2 and "均" not in link.group(0):
                 scope = ["overall"]      # 网站和政务新媒体总体合格率96%: both together
-            subject = "整改后" if "整改后" in clause[-6:] else _subject(clause)
+            # the subject may be an enumeration (乌海市、阿拉善盟政府网站和政务新媒体合格率均为100%)
+            whole = text[max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1:m.start()]
+            subject = "整改后" if "整改后" in clause[-6:] else (_subject(whole) or _subject(clause))
             month = MONTH.search(clause)
             counts = _counts(before)
             for i, value in enumerate(values):
@@ -109,7 +111,8 @@ def find_rates(segments, notice_text):
     return rates
 
 
-SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+|(?:的)?(?:政府网站|门户网站|网站|政务新媒体|新媒体|账号|帐号)?"
+SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+|(?:的)?(?:(?:政府网站|门户网站|网站)[和与及、](?:政务新媒体|新媒体)|"
+                          r"政府网站|门户网站|网站|政务新媒体|新媒体|账号|帐号)?"
                           r"(?:检查|抽查|抽检|普查|监测|考核|查看)?(?:总体|平均|整体|综合)?$")
 WHOLE = re.compile(r"^(?:各|其余|其他|其它|全省|全市|全州|全区|全县|全旗|全国|全盟|本次|本季度|本月|总体|整体|各地|全部|所有|政府|政务)")
 

@@ -84,3 +84,8 @@ def test_a_rate_quoted_for_comparison_is_skipped():
 def test_the_second_rate_of_a_sentence_takes_the_channel_before_it():
     assert [r[:2] for r in rates("本季度政府网站合格率为100%,政务新媒体达标率为95.3%。")] == [
         ("website", 100.0), ("new_media", 95.3)]
+
+
+def test_the_subject_of_a_rate_may_be_an_enumeration():
+    got = rates("乌海市、阿拉善盟政府网站和政务新媒体合格率均为100%。")
+    assert [(r[0], r[4]) for r in got] == [("website", "乌海市、阿拉善盟"), ("new_media", "乌海市、阿拉善盟")]
