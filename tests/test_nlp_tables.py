@@ -92,3 +92,9 @@ def test_a_spaced_header_naming_the_unit_by_a_plain_unit_column():
     found, _ = table_findings(text, lambda offset: [])
     assert [(f["unit"], f["problem"], f["channel"]) for f in found] == [
         ("市农业农村局", "blank_column", "website")]
+
+
+def test_a_spaced_table_with_month_columns():
+    text = "序号 账号名称 1月 2月 3月\n1 某县税务 合格 不合格 合格\n2 某县水利 不合格 不合格 合格"
+    found, _ = table_findings(text, lambda offset: [])
+    assert [(f["unit"], f["month"]) for f in found] == [("某县税务", 2), ("某县水利", 1), ("某县水利", 2)]
