@@ -134,3 +134,7 @@ def test_a_stop_word_inside_a_place_name_does_not_end_the_name():
     text = "健康将乐、县财政局、将乐县应急管理局等3个微信公众号未同步推送政策解读。"
     assert names(text) == ["健康将乐", "县财政局", "将乐县应急管理局"]
     assert names("仁和区将网站迁移至新平台后长期未更新。") == ["仁和区"]
+
+
+def test_many_platforms_is_no_unit():
+    assert names("全省农业农村系统协同联动,多平台融合传播,营造浓厚氛围。") == []
