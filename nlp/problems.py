@@ -49,10 +49,17 @@ def heading_polarity(headings):
 QUOTED_COLUMN = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』](?=[、和及与]?[“\"「『]|等?(?:栏目|专栏|版块|板块|频道|链接))")
 
 
+# …unless the column is what is missing (未按要求开设“政策解读”栏目).
+MISSING_COLUMN = re.compile(r"(?:未|没有|缺少|无)[^,，。;；]{0,5}(?:开设|设置|开通|增设|建立|设立)$|(?:缺少|缺失|没有)$")
+
+
 def problems_of(text):
     """Problem codes stated in a stretch of text (without 'unspecified').  The names of
-    columns (“政策解读”栏目) say where a problem is, not what it is."""
-    text = QUOTED_COLUMN.sub("", NO_PROBLEM_RE.sub("", text))
+    columns (“政策解读”栏目) say where a problem is, not what it is, unless the notice
+    says the column is missing."""
+    text = NO_PROBLEM_RE.sub("", text)
+    text = QUOTED_COLUMN.sub(
+        lambda m: m.group(0) if MISSING_COLUMN.search(text[max(0, m.start() - 10):m.start()]) else "", text)
     codes = []
     for code, rx in PROBLEM_RES:
         if rx.search(text):

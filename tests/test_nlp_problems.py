@@ -90,3 +90,8 @@ def test_a_function_that_cannot_be_used_is_a_service_problem():
     assert problems_of("小程序“社保查询”功能打不开") == ["service_impractical"]
     assert problems_of("网站首页打不开") == ["site_unavailable"]
     assert problems_of("留言功能无法使用") == ["interaction_poor"]
+
+
+def test_a_missing_column_is_the_problem_a_column_with_a_problem_is_not():
+    assert problems_of("网站未按要求开设“政策解读”栏目") == ["policy_interpretation"]
+    assert problems_of("网站“政策解读”栏目更新不及时") == ["not_updated"]

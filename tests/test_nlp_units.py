@@ -138,3 +138,8 @@ def test_a_stop_word_inside_a_place_name_does_not_end_the_name():
 
 def test_many_platforms_is_no_unit():
     assert names("全省农业农村系统协同联动,多平台融合传播,营造浓厚氛围。") == []
+
+
+def test_people_s_organisations_end_like_bodies():
+    assert names("州文联网站长期未更新。") == ["州文联"]
+    assert names("州残联、县科协网站存在错别字。") == ["州残联", "县科协"]
