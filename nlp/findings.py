@@ -69,7 +69,7 @@ def sentence_findings(segments, skip=()):
             list_ctx = None
         n_names = len(all_spans)
         set_apart = [m.span() for m in SET_APART.finditer(seg.text)]
-        next_ctx = _said_next(segments, idx) if bare else ""
+        next_ctx = _said_next(segments, idx) if bare else _refers_back(segments, idx)
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
         for ci, (cs, ce, names) in enumerate(clauses):
@@ -133,6 +133,19 @@ def _said_next(segments, idx):
     if nxt.paragraph != seg.paragraph or any(ns for _, _, ns in names_in_sentence(nxt.text)):
         return ""
     return nxt.text
+
+
+REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?(?:以上|上述)[^,，。;；]{0,8}?(?:单位|地区|部门|网站|账号|帐号)"
+                         r"[^。;；]{0,12}?(?:表扬|批评)")
+
+
+def _refers_back(segments, idx):
+    """`对以上单位予以通报表扬。`: the sentence after this one praising or faulting the units
+    it named, said in its own paragraph."""
+    if idx + 1 >= len(segments):
+        return ""
+    nxt = segments[idx + 1]
+    return nxt.text if nxt.paragraph == segments[idx].paragraph and REFERS_BACK.match(nxt.text) else ""
 
 
 def _is_group_label(text, clauses, ci):

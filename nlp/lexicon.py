@@ -88,7 +88,8 @@ POSITIVE_RE = re.compile(
     r"成绩突出|连续[0-9一二三四五六七八九十两]+个(?:季度|月)(?:检查)?合格|全部添加|专门制定|逐项梳理|"
     r"及时调整|提升|提高|上升|做法|经验|前[0-9一二三四五六七八九十]+(?:名|位)|肯定|好评|优良|满分|"
     r"第一名|名列前茅|优化|丰富|打造|推出|上线|搭建|设计|发挥|坚持|较好完成|融合|开设|"
-    r"(?:全部|均|都)(?:为)?(?:合格|达标)"     # every site of the unit passed: 100% in words
+    r"(?:全部|均|都)(?:为)?(?:合格|达标)|"     # every site of the unit passed: 100% in words
+    r"(?:运维|管理|运行|维护|运营)规范|评为|获评|评选为"
 )
 # Blame: problems and failures.
 NEGATIVE_RE = re.compile(

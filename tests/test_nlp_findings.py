@@ -44,3 +44,17 @@ def test_names_in_a_list_of_rates_are_rate_subjects_not_findings():
 def test_an_inspection_verb_ends_the_body_before_it():
     assert findings("东湖区、市市场监管局、市税务局监测得分均在95分以上,检查结果为优秀。") == [
         ("东湖区", "positive", None), ("市市场监管局", "positive", None), ("市税务局", "positive", None)]
+
+
+def test_commendations_in_other_phrasings():
+    assert findings("经研究,决定对县公安局、县市场监管局予以通报表扬。") == [
+        ("县公安局", "positive", None), ("县市场监管局", "positive", None)]
+    assert findings("县公安局网站被评为“优秀政府网站”。") == [("县公安局", "positive", None)]
+    assert findings("县公安局、县市场监管局政务新媒体运维规范,予以表扬。") == [
+        ("县公安局", "positive", None), ("县市场监管局", "positive", None)]
+    assert findings("县公安局、县市场监管局网站检查结果为合格。") == []      # merely passing
+
+
+def test_a_sentence_about_the_units_above_decides_for_them():
+    assert findings("县公安局、县市场监管局政务新媒体内容单一。对以上单位予以通报批评。") == [
+        ("县公安局", "negative", "unspecified"), ("县市场监管局", "negative", "unspecified")]
