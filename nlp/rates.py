@@ -9,11 +9,12 @@ import re
 NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
 RATE_WORD = re.compile(r"(?<!不)(?:合格率|达标率)")
 # what may stand between the rate word and its value
-LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：)?\s*" + NUM)
+LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：|"
+                  r"(?:连续[0-9一二两三四五六七八九十]+个(?:季度|月)|持续|始终|继续)?(?:保持|稳定)(?:在)?)?\s*" + NUM)
 # 合格率由上季度的90%提升至95%, 合格率较上季度提高2个百分点,达到95%: the value reached
 CHANGED_TO = re.compile(r"(?:由|从|较|比)[^,，。;；%]{0,16}?(?:[0-9.]+\s*%)?[^,，。;；%]{0,4}?"
                         r"(?:提升|提高|上升|下降|降低|增长|增加)(?:了)?(?:[^,，。;；%]{0,10}?百分点)?[,，]?"
-                        r"(?:至|到|达到|为|达)\s*" + NUM)
+                        r"(?:至|到|达到|为|达)(?:[^,，。;；%0-9]{0,8}?的)?\s*" + NUM)
 # 合格率分别为:西宁市100%、海东市95.5%: a rate per named subject
 NAMED_VALUES = re.compile(r"\s*(?:分别|依次)?(?:为|是)?[:：]?\s*(?=[\u4e00-\u9fff])")
 NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达)?\s*" + NUM + r"\s*[、,，;；和及]?\s*")
@@ -37,7 +38,7 @@ def _scope(before):
     n = [m.end() for m in NEW_MEDIA.finditer(before)]
     if not w and not n:
         return None
-    if w and n and abs(w[-1] - n[-1]) <= 12 and re.search(r"网站[和与及、]政务新媒体|新媒体[和与及、][^,，]{0,4}网站",
+    if w and n and abs(w[-1] - n[-1]) <= 12 and re.search(r"网站[和与及、](?:政务)?新媒体|新媒体[和与及、][^,，]{0,4}网站",
                                                             before[-40:]):
         return ["website", "new_media"]
     if not n or (w and w[-1] > n[-1]):

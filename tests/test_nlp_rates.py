@@ -89,3 +89,9 @@ def test_the_second_rate_of_a_sentence_takes_the_channel_before_it():
 def test_the_subject_of_a_rate_may_be_an_enumeration():
     got = rates("乌海市、阿拉善盟政府网站和政务新媒体合格率均为100%。")
     assert [(r[0], r[4]) for r in got] == [("website", "乌海市、阿拉善盟"), ("new_media", "乌海市、阿拉善盟")]
+
+
+def test_rates_kept_reached_or_of_both_channels_together():
+    assert [r[:2] for r in rates("全市政府网站合格率连续三个季度保持100%。")] == [("website", 100.0)]
+    assert [r[:2] for r in rates("政务新媒体合格率由一季度的88%提高到二季度的93%。")] == [("new_media", 93.0)]
+    assert [r[:2] for r in rates("网站和新媒体总体合格率为94.6%。")] == [("overall", 94.6)]
