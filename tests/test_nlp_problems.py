@@ -95,3 +95,14 @@ def test_a_function_that_cannot_be_used_is_a_service_problem():
 def test_a_missing_column_is_the_problem_a_column_with_a_problem_is_not():
     assert problems_of("网站未按要求开设“政策解读”栏目") == ["policy_interpretation"]
     assert problems_of("网站“政策解读”栏目更新不及时") == ["not_updated"]
+
+
+def test_more_wordings_of_the_problem_types():
+    cases = {"存在多个错误链接": ["broken_link"], "账号未进行实名认证": ["registration"],
+             "网站标识码未在页面底部标注": ["registration"], "在线申报无法提交": ["service_impractical"],
+             "网站搜索结果不准确": ["service_impractical"], "后台弱口令": ["security"],
+             "存在涉密信息": ["security"], "一个月内更新量少于5条": ["not_updated"],
+             "页面显示错位": ["display_error"], "图片无法显示": ["display_error"],
+             "发布信息存在政治性差错": ["wording_error"], "领导人姓名排序错误": ["wording_error"]}
+    assert {t: problems_of(t) for t in cases} == cases
+    assert polarity_of("后台弱口令") == "negative" and polarity_of("存在涉密信息") == "negative"
