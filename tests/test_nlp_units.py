@@ -143,3 +143,7 @@ def test_many_platforms_is_no_unit():
 def test_people_s_organisations_end_like_bodies():
     assert names("州文联网站长期未更新。") == ["州文联"]
     assert names("州残联、县科协网站存在错别字。") == ["州残联", "县科协"]
+
+
+def test_examples_introduced_by_ru_after_a_class():
+    assert names("个别单位如市气象局、市地震局未按要求完成整改。") == ["市气象局", "市地震局"]
