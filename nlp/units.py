@@ -278,10 +278,14 @@ def _quoted_names(clause, base):
         if WORDS_QUOTED.search(lead_text):
             continue          # 错写为“十四无”: the words a page shows, not a name
         lead = lead_text[-1:] if lead_text else ""
-        host = None
+        host, platform = None, None
         if lead and re.match(f"[{HAN}A-Za-z]", lead):
-            if CHANNEL_AT_END.search(lead_text):
+            at_end = CHANNEL_AT_END.search(lead_text)
+            if at_end and CHANNEL_OF[at_end.group(0)] == "website":
                 continue          # 网站“工作动态”: a column of the site
+            if at_end:            # 卫健委微信公众号“东湖健康”: the account named after its platform
+                platform = CHANNEL_OF[at_end.group(0)]
+                lead_text = lead_text[:at_end.start()]
             host_m = re.search(f"[{HAN}]{{2,30}}$", lead_text)
             host_name = host_m.group(0) if host_m else ""
             host_name = re.sub(r"^.*?(?:为|是|有|如|及|和)(?=[" + HAN + "]{2})", "", host_name) \
@@ -289,18 +293,18 @@ def _quoted_names(clause, base):
             if (UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2)
                     and not CLASS_OPENERS.search(host_name)):
                 host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
-            elif not QUOTE_OPENER.search(lead_text):
+            elif not QUOTE_OPENER.search(lead_text) and not platform:
                 continue          # 出现“倍受青睐”: quoted words, not a name
         name = clean_name(inner)
-        if not QUOTE_FOLLOWER.match(after) and not (UNIT_END_RE.search(name) or name in place_names()):
+        if not QUOTE_FOLLOWER.match(after) and not platform and not (UNIT_END_RE.search(name) or name in place_names()):
             continue          # “一键式”掌上服务: a quoted modifier inside a phrase
         if not looks_like_unit(name, vouched=len(name) >= 3) or "网站" in inner[:-2]:
             continue
         channel, _ = channel_after(clause, m.end())
         if channel is None:
             cm = CHANNEL_RE.search(inner)
-            channel = CHANNEL_OF[cm.group(0)] if cm and cm.end() == len(inner) else None
-        start = m.start() - (len(host) if host else 0)
+            channel = CHANNEL_OF[cm.group(0)] if cm and cm.end() == len(inner) else platform
+        start = len(lead_text) - len(host) if host else (len(lead_text) if platform else m.start())
         names.append(Name(name, base + m.start() + 1, base + m.start() + 1 + len(inner), channel,
                           quoted=True))
         covered[-1] = (start, m.end())

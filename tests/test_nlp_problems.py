@@ -106,3 +106,9 @@ def test_more_wordings_of_the_problem_types():
              "发布信息存在政治性差错": ["wording_error"], "领导人姓名排序错误": ["wording_error"]}
     assert {t: problems_of(t) for t in cases} == cases
     assert polarity_of("后台弱口令") == "negative" and polarity_of("存在涉密信息") == "negative"
+
+
+def test_accounts_left_unkept():
+    assert problems_of("自2023年1月起停止更新") == ["not_updated"]
+    assert problems_of("已无人维护") == ["zombie_account"]
+    assert polarity_of("已停止运维") == "negative"

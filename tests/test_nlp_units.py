@@ -147,3 +147,9 @@ def test_people_s_organisations_end_like_bodies():
 
 def test_examples_introduced_by_ru_after_a_class():
     assert names("个别单位如市气象局、市地震局未按要求完成整改。") == ["市气象局", "市地震局"]
+
+
+def test_an_account_quoted_after_its_platform():
+    assert channels("东湖区卫健委微信公众号“东湖健康”自2023年1月起停止更新。") == {"东湖健康": "wechat"}
+    assert channels("在抖音号“东湖发布”中发现错别字。") == {"东湖发布": "douyin"}
+    assert names("西湖区政府网站“政务动态”栏目长期未更新。") == ["西湖区"]      # a column of a site
