@@ -52,6 +52,13 @@ def _spaced_header(line):
                  or cells[0] == "序号" and any(NAME_HEADER.search(c) for c in cells)))
 
 
+def _spaced_row(line, width):
+    """An unnumbered row under a spaced header: as many cells as the header, the ones
+    before the last short and without the punctuation of a sentence."""
+    cells = line.split(None, width - 1)
+    return len(cells) == width and all(len(c) <= 30 and not re.search(r"[,，。;；:：]", c) for c in cells[:-1])
+
+
 SPACED_ROW = re.compile(r"^[0-9]{1,4}[ \t\u3000]+\S")
 
 
@@ -59,14 +66,16 @@ def _cells(text):
     """Yield table blocks: lists of Cell, or ('row', [Cell]) for one-line rows."""
     blocks, block, pos = [], [], 0
     spaced = 0          # the width of a space-flattened table being read, 0 outside one
+    first_numbered = True
     for line in text.split("\n"):
-        if spaced and SPACED_ROW.match(line):
+        if spaced and (SPACED_ROW.match(line) or not first_numbered and _spaced_row(line, spaced)):
             block.append(("row", _split_spaced(line, pos, spaced)))
         elif "|" not in line and _spaced_header(line):
             if block:
                 blocks.append(block)
             block = [("row", _split_spaced(line, pos))]
             spaced = len(block[0][1])
+            first_numbered = block[0][1][0].text == "序号"
         elif "|" in line:
             spaced = 0
             parts, k = [], 0
@@ -99,7 +108,10 @@ def _rows(block):
         item = items[i]
         if isinstance(item, tuple):                      # one-line row
             cells = item[1]
-            if NUMBER.match(cells[0].text):
+            # rows are numbered, or, under a header without 序号, as wide as the header
+            unnumbered = (header and header[0] != "序号" and len(cells) == len(header)
+                          and not any(c.text in header for c in cells))
+            if NUMBER.match(cells[0].text) or unnumbered:
                 out.append((header, caption, cells))
             else:
                 header = [c.text for c in cells]

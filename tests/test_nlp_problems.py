@@ -109,6 +109,7 @@ def test_more_wordings_of_the_problem_types():
 
 
 def test_accounts_left_unkept():
-    assert problems_of("自2023年1月起停止更新") == ["not_updated"]
+    assert problems_of("自2023年1月起停止更新") == ["zombie_account"]     # stopped, not late
+    assert problems_of("微博已停更超过一年,未按要求注销") == ["zombie_account", "not_updated"]
     assert problems_of("已无人维护") == ["zombie_account"]
     assert polarity_of("已停止运维") == "negative"
