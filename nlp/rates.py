@@ -20,7 +20,7 @@ NAMED_VALUES = re.compile(r"\s*(?:分别|依次)?(?:为|是)?[:：]?\s*(?=[\u4e0
 NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达)?\s*" + NUM + r"\s*[、,，;；和及]?\s*")
 MORE_VALUES = re.compile(r"\s*[、和及与,，]\s*" + NUM)
 # 其中区网站93.8%,部门网站100%: further rates after the first, each with its subject
-TRAILING = re.compile(r"[,，;；]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:为|是|达到|达)?\s*" + NUM)
+TRAILING = re.compile(r"[,，;；、]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:为|是|达到|达)?\s*" + NUM)
 NOT_A_SUBJECT = re.compile(r"比|较|提高|下降|上升|增加|减少|合格率|达标率|占比|率")
 WEBSITE = re.compile(r"网站|网页")
 NEW_MEDIA = re.compile(r"新媒体|微信|微博|抖音|头条|账号|帐号|客户端|公众号|小程序|视频号|APP")
@@ -76,7 +76,9 @@ def find_rates(segments, notice_text):
             if len(values) > 1:
                 wide = text[max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1:m.start()]
                 listed = re.split(r"[、和]", re.sub(r"^.*(?:其中|,|，)", "", wide))
-                if len(listed) == len(values):
+                if len(listed) == len(values) and all(_channel_only(s) for s in listed):
+                    scope = [_channel_only(s)[0] for s in listed]      # 政府网站、政务新媒体…分别为
+                elif len(listed) == len(values):
                     subjects = [s.strip() or None for s in listed]
                 elif len(scope) == 1 and "新媒体" in before and "网站" in before:
                     scope = ["website", "new_media"]
@@ -103,8 +105,11 @@ def find_rates(segments, notice_text):
                     _add(rates, entry, seg)
             # trailing rates of the same sentence: 其中区网站93.8%,部门网站100%
             while (t := TRAILING.match(text, pos)) and not NOT_A_SUBJECT.search(t.group(1)):
-                entry = {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(t.group(2)),
-                         "subject": t.group(1)}
+                own = _channel_only(t.group(1))       # …,政务新媒体为93.2%: a channel, not a subject
+                entry = {"scope": own[0] if own else scope[0] if len(scope) == 1 else "overall",
+                         "rate": float(t.group(2))}
+                if not own:
+                    entry["subject"] = t.group(1)
                 if month:
                     entry["month"] = int(month.group(1))
                 _add(rates, entry, seg)
@@ -127,6 +132,14 @@ def _subject(clause):
             r"[0-9]|季度|年|月|检查|抽查|合格|达标|发现|共|对", s):
         return None
     return s
+
+
+def _channel_only(text):
+    """The scope when `text` names only a channel (政府网站, 政务新媒体), else None."""
+    text = text.strip()
+    scope = _scope(text)
+    bare = re.fullmatch(r"(?:政府|门户)*网站|(?:政务)?新媒体(?:账号)?", text)   # platforms stay subjects
+    return scope if scope and len(scope) == 1 and bare else None
 
 
 def _scope_of(clause, before, segments, idx, default):
@@ -154,8 +167,11 @@ def _named_rates(rates, text, m, seg, default):
     before = text[:m.start()]
     scope = _scope(before) or _scope(" ".join(seg.headings)) or default
     for v in found:
-        _add(rates, {"scope": scope[0] if len(scope) == 1 else "overall", "rate": float(v.group(2)),
-                     "subject": v.group(1)}, seg)
+        own = _channel_only(v.group(1))
+        entry = {"scope": own[0] if own else scope[0] if len(scope) == 1 else "overall", "rate": float(v.group(2))}
+        if not own:
+            entry["subject"] = v.group(1)
+        _add(rates, entry, seg)
 
 
 def _counts(before):

@@ -95,3 +95,17 @@ def test_rates_kept_reached_or_of_both_channels_together():
     assert [r[:2] for r in rates("全市政府网站合格率连续三个季度保持100%。")] == [("website", 100.0)]
     assert [r[:2] for r in rates("政务新媒体合格率由一季度的88%提高到二季度的93%。")] == [("new_media", 93.0)]
     assert [r[:2] for r in rates("网站和新媒体总体合格率为94.6%。")] == [("overall", 94.6)]
+
+
+def test_a_channel_named_with_a_rate_is_its_scope_not_its_subject():
+    assert rates("本季度政府网站抽查合格率为95.5%,政务新媒体为93.2%。") == [
+        ("website", 95.5, None, None, None), ("new_media", 93.2, None, None, None)]
+    assert rates("政府网站、政务新媒体合格率分别为97.1%、95.8%。") == [
+        ("website", 97.1, None, None, None), ("new_media", 95.8, None, None, None)]
+    assert rates("合格率:政府网站98%,政务新媒体96%。") == [
+        ("website", 98.0, None, None, None), ("new_media", 96.0, None, None, None)]
+
+
+def test_trailing_rates_listed_with_dun():
+    got = rates("全省政府网站总体合格率95%,其中省直部门97%、市州93%。")
+    assert [(r[1], r[4]) for r in got] == [(95.0, None), (97.0, "省直部门"), (93.0, "市州")]
