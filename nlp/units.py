@@ -35,7 +35,7 @@ MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有(?!所|待|效
 STRONG_OPENER = re.compile(r"分别是|分别为|依次是|依次为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
-    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|"
+    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（)）\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|"
     r"表现|得分|合格|更新|发现|开设|办理|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|"
     r"按要求|按时|及时|不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|"
     r"严格|认真|通过|利用|获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|"
@@ -47,8 +47,9 @@ STOP_WORDS = re.compile(
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
 FUNCTION_START = re.compile(
-    r"^(?:要|在|按照|根据|依据|对|从|为|向|经|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
-    r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除)")
+    r"^(?:要|在|按照|根据|依据|对|从|为|向|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
+    r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除|"
+    r"经(?!开区|济技术|济开发))")
 # What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
 QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|"
                             + PREDICATE_START.pattern)

@@ -153,3 +153,10 @@ def test_an_account_quoted_after_its_platform():
     assert channels("东湖区卫健委微信公众号“东湖健康”自2023年1月起停止更新。") == {"东湖健康": "wechat"}
     assert channels("在抖音号“东湖发布”中发现错别字。") == {"东湖发布": "douyin"}
     assert names("西湖区政府网站“政务动态”栏目长期未更新。") == ["西湖区"]      # a column of a site
+
+
+def test_bracketed_lists_development_zones_and_bylines():
+    assert names("部分政务新媒体存在错别字(涉及账号:平安滨江、滨江教育)。") == ["平安滨江", "滨江教育"]
+    assert names("涉及单位:高新区管委会、经开区管委会、滨江街道办事处。") == [
+        "高新区管委会", "经开区管委会", "滨江街道办事处"]
+    assert not any("喻楚月" in n for n in names("湖北日报讯(记者黄璐、实习生喻楚月)6月19日,湖北省政府办公厅通报抽查情况。"))
