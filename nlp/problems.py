@@ -14,6 +14,8 @@ POSITIVE_HEADING = re.compile(r"亮点|成效|经验|做法|好的|较好|表扬
 # Blame that praise beside it does not outweigh (合格率100% beside 问题整改 is praise; beside 未… it is not).
 OUTWEIGHS_PRAISE = re.compile(r"不合格|问题突出|突出问题|未|没有|无法|错|空白|有待|亟待|不够")
 STRONG_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未(?!发现)|没有|无法|存在[^,，。;；]{0,12}问题|错|空白|不到位|不及时")
+# A predicate that states what is wrong, not merely that something failed.
+STATED_PROBLEM = re.compile(r"未(?:及时|按要求|按规定)?[^,，。;；]{1,6}|不(?:准确|完整|规范|一致|全|当)|错误|缺失|缺少|过期|失效|异常")
 REQUEST_HEADING = re.compile(r"要求|下一步|下步|建议|措施|工作安排|工作部署")
 QUOTED = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』]")
 
@@ -118,6 +120,8 @@ def classify(contexts, headings, allow_heading=True):
             consecutive = consecutive_periods(ctx)
         if codes:
             break
-    if not codes or is_unspecified_failure(own):
+    if not codes and level <= 1 and STATED_PROBLEM.search(QUOTED.sub("", own)) and not is_unspecified_failure(own):
+        codes = ["other"]         # a problem stated in words no type covers (领导信息未及时调整)
+    elif not codes or is_unspecified_failure(own):
         codes = codes + ["unspecified"]
     return polarity, codes, consecutive

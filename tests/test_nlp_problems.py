@@ -113,3 +113,10 @@ def test_accounts_left_unkept():
     assert problems_of("微博已停更超过一年,未按要求注销") == ["zombie_account", "not_updated"]
     assert problems_of("已无人维护") == ["zombie_account"]
     assert polarity_of("已停止运维") == "negative"
+
+
+def test_a_problem_stated_in_words_no_type_covers_is_other():
+    polarity, codes, _ = classify(["网站“领导之窗”栏目领导信息未及时调整"], ["二、问题"])
+    assert (polarity, codes) == ("negative", ["other"])
+    assert classify(["政府网站不合格"], [])[1] == ["unspecified"]
+    assert problems_of("网站首页存在大量外部商业链接") == ["other"]
