@@ -117,7 +117,8 @@ NUMBERED_TITLE_RE = re.compile(r"\s*[0-9]{1,2}\s*[.、．]")     # used with .ma
 
 # Statements that something is done, neither blame nor praise: they stop a section
 # heading from deciding polarity (西宁市已完成…改造 under a heading about a problem).
-NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经|制定了|建立了")
+NEUTRAL_RE = re.compile(r"已完成|已按|已全面|已在|均能|基本能|已经|制定了|建立了|"
+                        r"(?<!不)(?:检查|抽查|考核)?(?:结果为)?(?:合格|达标)(?![率的])")     # merely passing
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
 INSPECTOR_RE = re.compile(r"^(?:组织|开展|委托|印发|下发|通报|随机|分别约谈|约谈|责令|近日|近期)")

@@ -58,3 +58,8 @@ def test_commendations_in_other_phrasings():
 def test_a_sentence_about_the_units_above_decides_for_them():
     assert findings("县公安局、县市场监管局政务新媒体内容单一。对以上单位予以通报批评。") == [
         ("县公安局", "negative", "unspecified"), ("县市场监管局", "negative", "unspecified")]
+
+
+def test_units_merely_passing_are_not_blamed_by_the_heading_above():
+    text = "二、存在问题\n(一)政府网站。海口市、三亚市政府网站检查合格;琼海市政府网站首页信息超过两周未更新。"
+    assert findings(text) == [("琼海市", "negative", "not_updated")]
