@@ -33,9 +33,23 @@ def connect(path, readonly=False):
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")     # readers never block the one writer
+        _set_wal(conn)                                # readers never block the one writer
         conn.execute("PRAGMA synchronous = NORMAL")   # WAL keeps this safe against crashes
     return conn
+
+
+def _set_wal(conn):
+    """PRAGMA journal_mode = WAL, waiting out another connection that is creating the file:
+    SQLite answers this pragma 'database is locked' at once rather than through busy_timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class transaction:
