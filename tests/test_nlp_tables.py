@@ -106,3 +106,11 @@ def test_unnumbered_rows_under_a_spaced_header():
     found, consumed = table_findings(text, lambda offset: [])
     assert [(f["unit"], f["problem"]) for f in found] == [("市档案馆", "not_updated"), ("市地方志", "site_unavailable")]
     assert "二、" not in text[slice(*consumed[0])]
+
+
+def test_unnumbered_pipe_rows_under_a_header_without_xuhao():
+    text = ("附件:不合格网站名单\n网站名称 | 主办单位 | 存在问题\n"
+            "青龙县人民政府网 | 青龙县政府办 | 首页无法访问\n唐山市统计局网站 | 唐山市统计局 | 空白栏目4个")
+    found, _ = table_findings(text, lambda offset: ["附件:不合格网站名单"])
+    assert [(f["unit"], f["problem"]) for f in found] == [("青龙县", "site_unavailable"),
+                                                          ("唐山市统计局", "blank_column")]
