@@ -1,7 +1,7 @@
 """`tongbao import`: notices in, knowledge base out.
 
-Worker processes read and parse (each loads the Parser once); the main process is the only
-writer. Files stream through a bounded window, so memory does not grow with the corpus.
+Worker processes read and parse (forked after the main process loaded the Parser, so they
+share it); the main process is the only writer, committing notices in short batches. Files stream through a bounded window, so memory does not grow with the corpus.
 A file whose content hash is stored already is not even parsed; a changed file replaces
 its notice; a file that fails is recorded in import_error and the import goes on.
 """
@@ -91,7 +91,8 @@ _worker = {}
 
 
 def _init_worker():
-    """Load the Parser, the unit resolver and jieba once per worker process."""
+    """Load the Parser, the unit resolver and jieba once per process (before the pool forks,
+    or in the one process of --jobs 1)."""
     from nlp import Parser
     _worker["parser"] = Parser()
     _worker["resolver"] = unit_resolver()
