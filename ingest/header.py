@@ -40,6 +40,8 @@ TITLE_END = re.compile(r"(通报|情况|报告|通知|函)》?$")
 ISSUER_BEFORE_TITLE = re.compile(rf"^(?P<issuer>[^,。:;《]{{2,40}}?{ORG_END})\s*(关于|对于)")
 ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
 NATIONAL_ISSUER = re.compile(r"^(国务院|国家|中央)")
+# The addressee formula of the central government and its ministries (水利部办公厅 …).
+NATIONAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市")
 
 
 def _number(s):
@@ -209,7 +211,9 @@ def read_header(text):
     title = find_title(lines)
     issuer = find_issuer(title, lines)
     year, quarter, period, scope = find_period(title, text)
-    national = bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
+    national = (bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
+                or any(NATIONAL_ADDRESSEE.search(line) for line in lines[:12]
+                       if line.startswith(("各", "部", "国务院")) and line.rstrip().endswith((":", "：", ","))))
     province = find_province(title, issuer, lines, national)
     prefecture, county = regions.locate(issuer, province) if province else (None, None)
     # "州政府政务信息中心", "县政府办公室": a local issuer that does not name its place; the

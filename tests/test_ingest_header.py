@@ -153,3 +153,17 @@ def test_a_year_named_in_a_citation_is_not_the_period(tmp_path):
     header = _notice_file(tmp_path, "关于全市政府网站检查情况的通报\n各区政府:\n按照《2021年度政务公开"
                           "工作要点》要求,市政府办公室对2021年第三季度全市政府网站进行了检查,合格率为98%。")
     assert (header["year"], header["quarter"]) == (2021, 3)
+
+
+def test_ministry_notice_addressed_to_every_province_is_national(tmp_path):
+    """A ministry's notice names provinces it praises, but covers the whole country."""
+    path = tmp_path / "ministry.txt"
+    path.write_text(
+        "水利部办公厅关于2022年第四季度水利政府网站和政务新媒体检查情况的通报\n"
+        "部机关各司局,部直属各单位,各省、自治区、直辖市水利(水务)厅(局):\n"
+        "部办公厅组织开展了2022年第四季度水利政府网站和政务新媒体检查,现将有关情况通报如下。\n"
+        "黑龙江省水利厅、浙江省水利厅网站检查得分排名前列,予以通报表扬。黑龙江省水文中心网站无法访问。\n",
+        encoding="utf-8")
+    header = load_notice(path).header
+    assert header["province"] is None
+    assert (header["year"], header["quarter"]) == (2022, 4)
