@@ -11,7 +11,8 @@ import re
 from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
                       INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
 from .problems import classify
-from .units import clean_name, looks_like_unit, names_in_sentence, split_last
+from .lexicon import full_place_names
+from .units import TRAILING_WORDS, clean_name, looks_like_unit, names_in_sentence, split_last
 
 # A value right after a name: the name is the subject of a rate in a list of rates.
 RATE_AFTER = re.compile(r"\s*(?:为|是|达到|达)?\s*[0-9]+(?:\.[0-9]+)?\s*%")
@@ -257,3 +258,47 @@ def dedupe(findings):
             seen.add(key)
             out.append(f)
     return out
+
+
+# Words around a name that do not change the unit: its channel, or 人民政府 after a region.
+_CHANNEL_BEFORE = re.compile(r"^(?:(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r"))+")
+_GOVERNMENT_AFTER = re.compile(r"(?<=[省市州县区旗盟])(?:人民政府|政府)$")
+
+
+def _base_of(name):
+    """The name without leading channel words or trailing channel and 政府 words."""
+    base = _CHANNEL_BEFORE.sub("", name) or name
+    while True:
+        shorter = _GOVERNMENT_AFTER.sub("", TRAILING_WORDS.sub("", base))
+        if shorter == base or len(shorter) < 2:
+            return base
+        base = shorter
+
+
+def _only_regions(prefix):
+    """Whether `prefix` is one or more full region names (百色市, 河池市大化瑶族自治县)."""
+    if not prefix:
+        return True
+    return any(prefix[:i] in full_place_names() and _only_regions(prefix[i:]) for i in range(2, len(prefix) + 1))
+
+
+def _same_unit(a, b):
+    short, long_ = sorted((_base_of(a), _base_of(b)), key=len)
+    return long_.endswith(short) and _only_regions(long_[:len(long_) - len(short)])
+
+
+def merge_spellings(findings):
+    """One unit per spelling within a notice: names of one polarity that differ only by a
+    leading region (百色市凌云县 / 凌云县人民政府门户网站) or by channel words around them
+    are one unit, named as the notice first names it (its body, before the attachments)."""
+    first = {}      # polarity -> the first finding of each unit
+    for f in sorted(findings, key=lambda f: f.get("unit_start", f["start"])):
+        kept = first.setdefault(f["polarity"], [])
+        if not any(_same_unit(k["unit"], f["unit"]) for k in kept):
+            kept.append(f)
+    out = []
+    for f in findings:
+        k = next(k for k in first[f["polarity"]] if k["unit"] == f["unit"] or _same_unit(k["unit"], f["unit"]))
+        out.append(f if k["unit"] == f["unit"] else
+                   dict(f, unit=k["unit"], unit_start=k.get("unit_start"), unit_end=k.get("unit_end")))
+    return dedupe(out)

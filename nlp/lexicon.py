@@ -206,3 +206,9 @@ def place_names():
             if len(short) >= 2:
                 names.add(short)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def full_place_names():
+    """The full names of China's administrative divisions (百色市, 凌云县), from cpca's table."""
+    return frozenset(n for n in place_names() if _PLACE_ENDINGS.search(n))

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import dedupe, sentence_findings
+from .findings import dedupe, merge_spellings, sentence_findings
 from .rates import find_rates
 from .sections import split_sentences
 from .tables import table_findings
@@ -64,7 +64,7 @@ def findings_component(doc):
     text = doc._.text
     from_tables, consumed = table_findings(text, heading_at)
     doc._.table_spans = consumed
-    doc._.findings = _with_evidence(text, dedupe(from_tables + sentence_findings(segments, skip=consumed)))
+    doc._.findings = _with_evidence(text, merge_spellings(dedupe(from_tables + sentence_findings(segments, skip=consumed))))
     doc.spans["findings"] = [s for s in (_span(doc, f["start"], f["end"], f["polarity"])
                                          for f in doc._.findings) if s is not None]
     # each unit as named, labelled by polarity (a name may be faulted and praised)

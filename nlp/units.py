@@ -133,8 +133,15 @@ def channel_after(text, pos):
     return None, pos
 
 
+# 抖音号“三河融媒”: a channel word before a quoted account name, as table cells give it
+CHANNEL_THEN_QUOTE = re.compile(r"^\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+\s*[“\"「『]([^”\"」』]{2,30})[”\"」』]?\s*$")
+
+
 def clean_name(name):
     """Strip channel words, brackets and trailing 等 from a name; '' when nothing is left."""
+    quoted = CHANNEL_THEN_QUOTE.match(name)
+    if quoted:
+        name = quoted.group(1)
     name = name.strip(" \t“”\"'‘’「」『』《》·-—@＠")
     changed = True
     while changed and name:

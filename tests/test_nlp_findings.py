@@ -63,3 +63,21 @@ def test_a_sentence_about_the_units_above_decides_for_them():
 def test_units_merely_passing_are_not_blamed_by_the_heading_above():
     text = "二、存在问题\n(一)政府网站。海口市、三亚市政府网站检查合格;琼海市政府网站首页信息超过两周未更新。"
     assert findings(text) == [("琼海市", "negative", "not_updated")]
+
+
+def test_spellings_of_one_unit_with_and_without_its_region_are_one_unit():
+    from nlp.findings import merge_spellings
+    text = ("一、存在的问题\n百色市凌云县人民政府门户网站首页超过2周未更新。"
+            "凌云县人民政府门户网站存在空白栏目。"
+            "玉林市教育局网站无法访问;贵港市教育局网站无法访问。")
+    merged = {(f["unit"], f["problem"]) for f in merge_spellings(sentence_findings(split_sentences(text)))}
+    assert merged == {("百色市凌云县", "not_updated"), ("百色市凌云县", "blank_column"),
+                      ("玉林市教育局", "site_unavailable"), ("贵港市教育局", "site_unavailable")}
+
+
+def test_channel_words_around_a_name_do_not_make_another_unit():
+    from nlp.findings import _same_unit
+    assert _same_unit("桃城卫健", "微信公众号桃城卫健")
+    assert _same_unit("灵山县林业局网站", "钦州市灵山县林业局")
+    assert not _same_unit("灵山县林业局", "灵山县农业局")
+    assert not _same_unit("区教育局", "玉林市教育局")      # 玉林市 is a region, 区 is not 玉林市

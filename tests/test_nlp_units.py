@@ -160,3 +160,9 @@ def test_bracketed_lists_development_zones_and_bylines():
     assert names("涉及单位:高新区管委会、经开区管委会、滨江街道办事处。") == [
         "高新区管委会", "经开区管委会", "滨江街道办事处"]
     assert not any("喻楚月" in n for n in names("湖北日报讯(记者黄璐、实习生喻楚月)6月19日,湖北省政府办公厅通报抽查情况。"))
+
+
+def test_a_channel_word_before_a_quoted_account_name_is_not_part_of_it():
+    assert clean_name("抖音号“三河融媒”") == "三河融媒"
+    assert clean_name("政务微博“西陵司法”") == "西陵司法"
+    assert clean_name("微信公众号桃城卫健") == "微信公众号桃城卫健"   # no quote: left to the parser's context
