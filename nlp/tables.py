@@ -168,6 +168,16 @@ def _column(header, rx):
     return next((k for k, h in enumerate(header) if rx.search(h)), None)
 
 
+# A column headed 单位 (not 主办单位) names the unit itself; its site's name is beside it.
+UNIT_HEADER = re.compile(r"^(?:单位|单位名称|被检查单位|责任单位)$")
+
+
+def _name_column(header):
+    """The column that names the unit: 单位 before 网站名称/账号名称, then any 名称."""
+    found = _column(header, UNIT_HEADER)
+    return found if found is not None else _column(header, re.compile("名称"))
+
+
 def _codes(*texts):
     """Problem codes from the first text that states one."""
     for t in texts:
@@ -189,7 +199,7 @@ def _listed_table(rows, heading_at):
     for header, caption, row in rows:
         if len(row) < 2:
             continue
-        name_col = _column(header, re.compile("名称")) if header else None
+        name_col = _name_column(header) if header else None
         name_cell = row[name_col if name_col is not None and name_col < len(row) else 1]
         if "、" in name_cell.text:
             return []
@@ -233,7 +243,7 @@ def table_findings(text, heading_at):
         for header, caption, row in rows:
             if len(row) < 2:
                 continue
-            name_col = _column(header, re.compile("名称"))
+            name_col = _name_column(header)
             if name_col is None:
                 name_col = next((k for k, h in enumerate(header) if NAME_HEADER.search(h) and k > 0), 1)
             if name_col >= len(row):

@@ -114,3 +114,12 @@ def test_unnumbered_pipe_rows_under_a_header_without_xuhao():
     found, _ = table_findings(text, lambda offset: ["附件:不合格网站名单"])
     assert [(f["unit"], f["problem"]) for f in found] == [("青龙县", "site_unavailable"),
                                                           ("唐山市统计局", "blank_column")]
+
+
+def test_a_column_headed_danwei_names_the_unit_beside_its_site_name():
+    text = ("附件:不合格网站名单\n序号 | 单位 | 网站名称 | 存在问题 | 备注\n"
+            "1 | 市档案局 | 潍坊档案信息网 | 首页栏目更新不及时 | 不合格\n"
+            "2 | 市供销社 | 潍坊市供销合作社网站 | 无法访问 | 不合格\n")
+    found, _ = table_findings(text, lambda offset: [])
+    assert {(f["unit"], f["problem"]) for f in found} == {("市档案局", "not_updated"),
+                                                         ("市供销社", "site_unavailable")}
