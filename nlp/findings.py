@@ -11,7 +11,7 @@ import re
 from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
                       INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
 from .problems import classify
-from .lexicon import full_place_names
+from .lexicon import full_place_names, place_names
 from .units import TRAILING_WORDS, clean_name, looks_like_unit, names_in_sentence, split_last
 
 # A value right after a name: the name is the subject of a rate in a list of rates.
@@ -137,7 +137,7 @@ def _said_next(segments, idx):
 
 
 REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?(?:以上|上述)[^,，。;；]{0,8}?(?:单位|地区|部门|网站|账号|帐号)"
-                         r"[^。;；]{0,12}?(?:表扬|批评)")
+                         r"[^。;；]{0,30}?(?:表扬|批评)")
 
 
 def _refers_back(segments, idx):
@@ -275,11 +275,20 @@ def _base_of(name):
         base = shorter
 
 
+_REGION_LEVEL = re.compile(r"(?:地区|市|州|盟)$")
+
+
+def _is_region(piece):
+    """A full region name (百色市), or a place with a level word cpca may not carry (那曲地区)."""
+    return piece in full_place_names() or (
+        bool(_REGION_LEVEL.search(piece)) and _REGION_LEVEL.sub("", piece) in place_names())
+
+
 def _only_regions(prefix):
-    """Whether `prefix` is one or more full region names (百色市, 河池市大化瑶族自治县)."""
+    """Whether `prefix` is one or more region names (百色市, 河池市大化瑶族自治县)."""
     if not prefix:
         return True
-    return any(prefix[:i] in full_place_names() and _only_regions(prefix[i:]) for i in range(2, len(prefix) + 1))
+    return any(_is_region(prefix[:i]) and _only_regions(prefix[i:]) for i in range(2, len(prefix) + 1))
 
 
 def _same_unit(a, b):

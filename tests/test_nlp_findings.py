@@ -80,4 +80,15 @@ def test_channel_words_around_a_name_do_not_make_another_unit():
     assert _same_unit("桃城卫健", "微信公众号桃城卫健")
     assert _same_unit("灵山县林业局网站", "钦州市灵山县林业局")
     assert not _same_unit("灵山县林业局", "灵山县农业局")
+    assert _same_unit("那曲地区索县", "索县人民政府网站")
     assert not _same_unit("区教育局", "玉林市教育局")      # 玉林市 is a region, 区 is not 玉林市
+
+
+def test_consecutive_passes_with_a_word_between_praise():
+    assert findings("哈尔滨市、大庆市政府网站连续四个季度抽查合格。") == [
+        ("哈尔滨市", "positive", None), ("大庆市", "positive", None)]
+
+
+def test_a_later_sentence_praising_the_units_above_at_some_length():
+    text = "年度评估得分前十的单位为：昆明市、省税务局。上述单位网站建设管理规范，内容保障有力，予以通报表扬。"
+    assert findings(text) == [("昆明市", "positive", None), ("省税务局", "positive", None)]
