@@ -19,6 +19,9 @@ RATE_AFTER = re.compile(r"\s*(?:为|是|达到|达)?\s*[0-9]+(?:\.[0-9]+)?\s*%")
 # A clause that only says where the next clause looks (…网站“部门信息”栏目中,).
 LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|栏目|专栏|版块|板块|频道|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
                            r"(?:栏目|专栏|版块|板块|频道|页面)?(?:中|里|内|上)\s*$")
+# A requirement after the names (…各部门要切实加强, …应当): they are addressed, not found at fault.
+EXHORTED = re.compile(r"(?:等)?(?:各[^,，。;；]{0,6}?)?(?:要|应当|应|须|必须|务必)(?!求)")
+REPOST_VERB = re.compile(r"转载|转发|转引")
 ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为|涉及)")
 
 
@@ -79,6 +82,12 @@ def sentence_findings(segments, skip=()):
             if LOCATION_ONLY.match(seg.text[names[-1].end:ce]):
                 continue      # 县政府门户网站“政策解读”栏目中, …: where, not whom, the notice faults
             if _is_group_label(seg.text, clauses, ci):
+                continue
+            if EXHORTED.match(seg.text, names[-1].end):
+                continue      # …和自治区各部门要切实加强…: whom a requirement addresses, not a finding
+            # …未按要求转载国务院、省政府发布的…: names after a repost verb are its sources
+            names = [n for n in names if not REPOST_VERB.search(seg.text[cs:n.start])]
+            if not names:
                 continue
             clause_ctx = _clause_context(seg.text, clauses, ci)
             # 除A、B外,其余…均合格: the names set apart are not what the rest of the sentence says

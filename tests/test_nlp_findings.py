@@ -92,3 +92,17 @@ def test_consecutive_passes_with_a_word_between_praise():
 def test_a_later_sentence_praising_the_units_above_at_some_length():
     text = "年度评估得分前十的单位为：昆明市、省税务局。上述单位网站建设管理规范，内容保障有力，予以通报表扬。"
     assert findings(text) == [("昆明市", "positive", None), ("省税务局", "positive", None)]
+
+
+def test_quoted_column_names_before_a_blank_column_are_not_units():
+    text = "钦州市灵山县林业局网站存在“信息公开指南”“政策法规”等空白栏目，影响网站权威性。"
+    assert findings(text) == [("钦州市灵山县林业局", "negative", "blank_column")]
+
+
+def test_the_sources_of_a_missing_repost_are_not_faulted():
+    text = "区文化和旅游局微信公众号未按要求转载国务院、省政府发布的重要政策信息。"
+    assert findings(text) == [("区文化和旅游局", "negative", "repost_missing")]
+
+
+def test_units_a_requirement_addresses_are_not_findings():
+    assert findings("（一）各市、县人民政府和自治区各部门要切实加强领导，对本次抽查发现的问题按期整改到位。") == []
