@@ -7,6 +7,7 @@ one only illustrates it (`如:A、B。`), and the headings above.  problems.py r
 polarity and problem type from them.
 """
 import re
+from dataclasses import replace
 
 from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
                       INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
@@ -95,6 +96,7 @@ def sentence_findings(segments, skip=()):
                      and not RATE_AFTER.match(seg.text, n.end)]   # 东湖区100%: the subject of a rate
             if not names:
                 continue
+            names = [_host_of_anonymous(seg.text, n) for n in names]
             continued = _continuation(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
@@ -124,6 +126,21 @@ def sentence_findings(segments, skip=()):
         prev_used = prev_ctx if bare and prev_ctx else None
         prev = seg
     return findings
+
+
+# X某部门网站(主办单位:Y): a site left anonymous, named only by the body that runs it.
+ANONYMOUS_HOST = re.compile(r"(?:下属)?某[^,，。;；()（）]{0,10}?(?:" + CHANNEL_RE.pattern + r")?\s*[(（]"
+                            r"(?:主办|运营|运维|开办|管理)(?:单位|主体|机构|部门)?[:：]([^()（）\n。]{2,40})[)）]")
+
+
+def _host_of_anonymous(text, name):
+    """The body in brackets after an anonymous site (某部门网站) is the unit, not the place before it."""
+    m = ANONYMOUS_HOST.match(text, name.end)
+    host = clean_name(m.group(1)) if m else ""
+    if not host:
+        return name
+    channel = name.channel or next((CHANNEL_OF[c.group(0)] for c in CHANNEL_RE.finditer(m.group(0))), None)
+    return replace(name, text=host, start=m.start(1), end=m.start(1) + len(host), channel=channel)
 
 
 def _is_inspector(predicate, last_name):

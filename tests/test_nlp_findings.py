@@ -106,3 +106,10 @@ def test_the_sources_of_a_missing_repost_are_not_faulted():
 
 def test_units_a_requirement_addresses_are_not_findings():
     assert findings("（一）各市、县人民政府和自治区各部门要切实加强领导，对本次抽查发现的问题按期整改到位。") == []
+
+
+def test_the_host_in_brackets_of_an_anonymous_site_is_the_unit():
+    text = "（五）个别网站存在安全隐患。柳州市融水县某部门网站（主办单位：融水县人民政府办公室）存在后台管理页面暴露问题。"
+    assert findings(text) == [("融水县人民政府办公室", "negative", "security")]
+    text = "省林草局下属某事业单位网站（主办单位：省林业和草原局）存在跨站脚本（XSS）漏洞。"
+    assert findings(text) == [("省林业和草原局", "negative", "security")]
