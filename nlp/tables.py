@@ -168,14 +168,19 @@ def _column(header, rx):
     return next((k for k, h in enumerate(header) if rx.search(h)), None)
 
 
-# A column headed 单位 (not 主办单位) names the unit itself; its site's name is beside it.
+# A column headed 单位 (not 主办单位) names the unit itself; its site's name is beside it
+# (an account, though, goes by its own name, as the shared gold names 宝鸡信访, not 宝鸡市信访局).
 UNIT_HEADER = re.compile(r"^(?:单位|单位名称|被检查单位|责任单位)$")
 
 
 def _name_column(header):
-    """The column that names the unit: 单位 before 网站名称/账号名称, then any 名称."""
-    found = _column(header, UNIT_HEADER)
-    return found if found is not None else _column(header, re.compile("名称"))
+    """The column that names the unit: an account's name (账号名称), else 单位 before the
+    name of its site (网站名称), else any 名称."""
+    for rx in (re.compile(r"账号|帐号"), UNIT_HEADER, re.compile("名称")):
+        found = _column(header, rx)
+        if found is not None:
+            return found
+    return None
 
 
 def _codes(*texts):

@@ -123,3 +123,11 @@ def test_a_column_headed_danwei_names_the_unit_beside_its_site_name():
     found, _ = table_findings(text, lambda offset: [])
     assert {(f["unit"], f["problem"]) for f in found} == {("市档案局", "not_updated"),
                                                          ("市供销社", "site_unavailable")}
+
+
+def test_an_account_column_names_the_unit_before_the_danwei_beside_it():
+    text = ("附件\n序号\t单位\t账号名称\t问题\n"
+            "1\t区教育局\t微信公众号“西陵教育”\t更新不及时\n2\t区卫健局\t微信公众号“健康西陵”\t互动回应差\n")
+    found, _ = table_findings(text, lambda offset: [])
+    assert {(f["unit"], f["problem"]) for f in found} == {("西陵教育", "not_updated"),
+                                                         ("健康西陵", "interaction_poor")}
