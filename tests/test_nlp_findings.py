@@ -113,3 +113,8 @@ def test_the_host_in_brackets_of_an_anonymous_site_is_the_unit():
     assert findings(text) == [("融水县人民政府办公室", "negative", "security")]
     text = "省林草局下属某事业单位网站（主办单位：省林业和草原局）存在跨站脚本（XSS）漏洞。"
     assert findings(text) == [("省林业和草原局", "negative", "security")]
+
+
+def test_what_a_column_only_has_is_not_a_unit():
+    text = "阿里地区噶尔县人民政府网站“在线办事”栏目仅有办事指南标题，无具体内容，无法提供有效服务。"
+    assert findings(text) == [("阿里地区噶尔县", "negative", "service_impractical")]

@@ -166,3 +166,8 @@ def test_a_channel_word_before_a_quoted_account_name_is_not_part_of_it():
     assert clean_name("抖音号“三河融媒”") == "三河融媒"
     assert clean_name("政务微博“西陵司法”") == "西陵司法"
     assert clean_name("微信公众号桃城卫健") == "微信公众号桃城卫健"   # no quote: left to the parser's context
+
+
+def test_a_place_named_like_for_example_is_not_an_opener():
+    names = [n.text for _, _, ns in names_in_sentence("抽查发现2个网站不合格，分别是：那曲地区比如县人民政府网站、那曲地区索县人民政府网站。") for n in ns]
+    assert names == ["那曲地区比如县", "那曲地区索县"]
