@@ -96,7 +96,7 @@ def sentence_findings(segments, skip=()):
                      and not RATE_AFTER.match(seg.text, n.end)]   # 东湖区100%: the subject of a rate
             if not names:
                 continue
-            names = [_host_of_anonymous(seg.text, n) for n in names]
+            names = [_host_of_anonymous(seg.text, n) for n in names if not _runs_quoted_account(seg.text, n, names)]
             continued = _continuation(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
@@ -131,6 +131,18 @@ def sentence_findings(segments, skip=()):
 # X某部门网站(主办单位:Y): a site left anonymous, named only by the body that runs it.
 ANONYMOUS_HOST = re.compile(r"(?:下属)?某[^,，。;；()（）]{0,10}?(?:" + CHANNEL_RE.pattern + r")?\s*[(（]"
                             r"(?:主办|运营|运维|开办|管理)(?:单位|主体|机构|部门)?[:：]([^()（）\n。]{2,40})[)）]")
+
+
+# 区科经局开设的政务微博“西陵科技”: the body, then the account it runs, named in quotes.
+ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+"
+                        r"(?:账号|帐号)?\s*(?=[“\"「『])")
+
+
+def _runs_quoted_account(text, name, names):
+    """Whether `name` is only the body running the quoted account named right after it; the
+    account is the unit then (as the shared gold names 宝鸡信访, not 宝鸡市信访局)."""
+    m = ACCOUNT_OF.match(text, name.end)
+    return bool(m) and any(o.quoted and m.end() <= o.start <= m.end() + 1 for o in names)
 
 
 def _host_of_anonymous(text, name):

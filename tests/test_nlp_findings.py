@@ -118,3 +118,10 @@ def test_the_host_in_brackets_of_an_anonymous_site_is_the_unit():
 def test_what_a_column_only_has_is_not_a_unit():
     text = "阿里地区噶尔县人民政府网站“在线办事”栏目仅有办事指南标题，无具体内容，无法提供有效服务。"
     assert findings(text) == [("阿里地区噶尔县", "negative", "service_impractical")]
+
+
+def test_the_body_running_a_quoted_account_is_not_a_second_unit():
+    assert findings("夜明珠街道办事处微博账号“夜明珠之窗”超过1个月未更新。") == [
+        ("夜明珠之窗", "negative", "not_updated")]
+    assert findings("廊坊市三河市的抖音号“三河融媒”更名后未在信息报送系统中更新。") == [
+        ("三河融媒", "negative", "registration")]
