@@ -81,6 +81,9 @@ def consecutive_periods(text):
     return cn_number(m.group(1)) if m else None
 
 
+RECTIFIED = re.compile(r"问题(?:均|已)+(?:全部)?整改(?:到位|完毕|完成)")
+
+
 def classify(contexts, headings, allow_heading=True):
     """Decide polarity and problems from contexts, narrowest first.
 
@@ -95,6 +98,8 @@ def classify(contexts, headings, allow_heading=True):
             break
         if k <= 1 and NEUTRAL_RE.search(ctx):
             return None, [], None     # 西宁市已完成…: a plain statement of work done
+        if k == 0 and RECTIFIED.search(ctx):
+            return None, [], None     # X网站空白栏目问题已整改到位: its own predicate clears it
     in_request = any(REQUEST_HEADING.search(h) for h in headings[-2:])
     section = heading_polarity(headings)
     if polarity is None:

@@ -125,3 +125,9 @@ def test_the_body_running_a_quoted_account_is_not_a_second_unit():
         ("夜明珠之窗", "negative", "not_updated")]
     assert findings("廊坊市三河市的抖音号“三河融媒”更名后未在信息报送系统中更新。") == [
         ("三河融媒", "negative", "registration")]
+
+
+def test_a_unit_notified_before_is_the_subject_and_a_fixed_problem_clears_it():
+    text = ("（四）上季度通报问题整改情况。经复查，上季度通报的镇江市句容市人民政府网站空白栏目问题已整改到位，"
+            "第三季度通报的常州市金坛区人民政府网站至今仍未完成整改。")
+    assert findings(text) == [("常州市金坛区", "negative", "rectification")]
