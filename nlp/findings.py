@@ -96,7 +96,10 @@ def sentence_findings(segments, skip=()):
                      and not RATE_AFTER.match(seg.text, n.end)]   # 东湖区100%: the subject of a rate
             if not names:
                 continue
-            names = [_host_of_anonymous(seg.text, n) for n in names if not _runs_quoted_account(seg.text, n, names)]
+            names = [_host_of_anonymous(seg.text, n) for n in names
+                     if not _runs_quoted_account(seg.text, n, names) and not LEVELS_ONLY.match(n.text)]
+            if not names:
+                continue
             continued = _continuation(seg.text, clauses, ci)
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
@@ -106,8 +109,8 @@ def sentence_findings(segments, skip=()):
                 contexts = [c for c in (own, clause_ctx, sentence_ctx, next_ctx, prev_ctx) if c]
                 allow_heading = (n_names >= 2 or bool(prev_ctx or next_ctx) or not bare) and not cut_off
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
-                if polarity is None:
-                    continue
+                if polarity is None or polarity == "positive" and _rate_below_full(own):
+                    continue      # …灵武市合格率为94.1%: a rate of its own, short of the praise around it
                 if cut_off and ci == len(clauses) - 1 and not own.strip():
                     codes = ["unspecified"]    # cut off before anything is said of it
                 for code in codes or [None]:
@@ -136,6 +139,17 @@ ANONYMOUS_HOST = re.compile(r"(?:下属)?某[^,，。;；()（）]{0,10}?(?:" + 
 # 区科经局开设的政务微博“西陵科技”: the body, then the account it runs, named in quotes.
 ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+"
                         r"(?:账号|帐号)?\s*(?=[“\"「『])")
+
+
+# Names made only of level words (县市区, 市政府, 辖区): a class of units or the notice's own.
+LEVELS_ONLY = re.compile(r"^(?:[省市县区州乡镇旗盟]|辖区|各|全)+(?:人民政府|政府)?$")
+# a rate merely stated (合格率为94.1%), not one said to be high (合格率超过90%)
+OWN_RATE = re.compile(r"(?:合格率|达标率)\s*(?:为|是)\s*([0-9]+(?:\.[0-9]+)?)\s*%")
+
+
+def _rate_below_full(predicate):
+    m = OWN_RATE.search(predicate)
+    return bool(m) and float(m.group(1)) < 100
 
 
 def _runs_quoted_account(text, name, names):

@@ -131,3 +131,16 @@ def test_a_unit_notified_before_is_the_subject_and_a_fixed_problem_clears_it():
     text = ("（四）上季度通报问题整改情况。经复查，上季度通报的镇江市句容市人民政府网站空白栏目问题已整改到位，"
             "第三季度通报的常州市金坛区人民政府网站至今仍未完成整改。")
     assert findings(text) == [("常州市金坛区", "negative", "rectification")]
+
+
+def test_a_rate_short_of_full_beside_full_ones_is_not_praise():
+    text = "从各县（市）区看，兴庆区、金凤区政务新媒体检查合格率均为100%，灵武市政务新媒体合格率为94.1%。"
+    assert findings(text) == [("兴庆区", "positive", None), ("金凤区", "positive", None)]
+    assert findings("北京、辽宁等地政府网站合格率达100%，广东、湖南等地政府网站合格率超过90%。") == [
+        ("北京", "positive", None), ("辽宁", "positive", None), ("广东", "positive", None), ("湖南", "positive", None)]
+
+
+def test_names_made_only_of_level_words_are_not_units():
+    assert findings("其中，县市区政府门户网站合格率为100%。") == []
+    assert findings("2. 金凤区建立政务新媒体“月评估、季通报”制度，辖区账号更新及时、内容规范，表现突出。") == [
+        ("金凤区", "positive", None)]
