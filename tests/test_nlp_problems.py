@@ -120,3 +120,16 @@ def test_a_problem_stated_in_words_no_type_covers_is_other():
     assert (polarity, codes) == ("negative", ["other"])
     assert classify(["政府网站不合格"], [])[1] == ["unspecified"]
     assert problems_of("网站首页存在大量外部商业链接") == ["other"]
+
+
+def test_informal_replies_are_improper_conduct_not_poor_interaction():
+    assert problems_of("对网民评论采用非正式语言回复，存在不严肃不规范问题") == ["improper_conduct"]
+
+
+def test_a_repost_that_is_only_where_an_error_sits_is_not_a_missing_repost():
+    assert problems_of("在转载内容中出现涉政表述错误") == ["wording_error"]
+    assert problems_of("未按要求转载国务院重要信息") == ["repost_missing"]
+
+
+def test_basic_information_not_updated_is_registration_only():
+    assert problems_of("基本信息未更新") == ["registration"]
