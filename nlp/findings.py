@@ -138,7 +138,7 @@ ANONYMOUS_HOST = re.compile(r"(?:下属)?某[^,，。;；()（）]{0,10}?(?:" + 
 
 # 区科经局开设的政务微博“西陵科技”: the body, then the account it runs, named in quotes.
 ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+"
-                        r"(?:账号|帐号)?\s*(?=[“\"「『])")
+                        r"号?(?:账号|帐号)?\s*(?=[“\"「『])")
 
 
 # Names made only of level words (县市区, 市政府, 辖区): a class of units or the notice's own.

@@ -123,6 +123,8 @@ def test_what_a_column_only_has_is_not_a_unit():
 def test_the_body_running_a_quoted_account_is_not_a_second_unit():
     assert findings("夜明珠街道办事处微博账号“夜明珠之窗”超过1个月未更新。") == [
         ("夜明珠之窗", "negative", "not_updated")]
+    assert findings("灵武市退役军人事务局今日头条号“灵武退役军人”，错别字较多。") == [
+        ("灵武退役军人", "negative", "wording_error")]
     assert findings("廊坊市三河市的抖音号“三河融媒”更名后未在信息报送系统中更新。") == [
         ("三河融媒", "negative", "registration")]
 
