@@ -348,10 +348,26 @@ def _same_unit(a, b):
     return long_.endswith(short) and _only_regions(long_[:len(long_) - len(short)])
 
 
+def _named_by_host(findings):
+    """A table row's account or site whose host (主办单位 column) the body faults by name, with no
+    account named there (X微信公众号长期未更新), is that unit: the body's name is kept."""
+    bodies = [f for f in findings if "host" not in f]
+    out = []
+    for f in findings:
+        host = f.get("host")
+        f = {k: v for k, v in f.items() if k != "host"}      # not a field of the record
+        named = host and next((b for b in bodies if b["polarity"] == f["polarity"] and b["unit"] != f["unit"]
+                               and _same_unit(b["unit"], host)), None)
+        out.append(dict(f, unit=named["unit"], unit_start=named.get("unit_start"), unit_end=named.get("unit_end"))
+                   if named else f)
+    return out
+
+
 def merge_spellings(findings):
     """One unit per spelling within a notice: names of one polarity that differ only by a
     leading region (百色市凌云县 / 凌云县人民政府门户网站) or by channel words around them
     are one unit, named as the notice first names it (its body, before the attachments)."""
+    findings = _named_by_host(findings)
     first = {}      # polarity -> the first finding of each unit
     for f in sorted(findings, key=lambda f: f.get("unit_start", f["start"])):
         kept = first.setdefault(f["polarity"], [])

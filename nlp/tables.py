@@ -173,6 +173,10 @@ def _column(header, rx):
 UNIT_HEADER = re.compile(r"^(?:单位|单位名称|被检查单位|责任单位)$")
 
 
+# The column of the body running the site or account a row names (findings.merge_spellings).
+HOST_HEADER = re.compile(r"^(?:主办单位|单位|开设单位|运营单位|运维单位|责任单位)$")
+
+
 def _name_column(header):
     """The column that names the unit: an account's name (账号名称), else 单位 before the
     name of its site (网站名称), else any 名称."""
@@ -264,6 +268,8 @@ def table_findings(text, heading_at):
             platform = row[platform_col].text if platform_col is not None and platform_col < len(row) else ""
             channel = _channel(platform, caption, header[name_col] if name_col < len(header) else "",
                                name_cell.text, *reversed(headings))
+            host_col = _column(header, HOST_HEADER)
+            host = clean_name(row[host_col].text) if host_col not in (None, name_col) and host_col < len(row) else ""
             failing = [(k, c) for k, c in enumerate(row) if FAIL.match(c.text)]
             if not failing and problem_text and not has_fail:
                 failing = [(problem_col, row[problem_col])]
@@ -281,5 +287,6 @@ def table_findings(text, heading_at):
                         "evidence": " | ".join(c.text for c in row),
                         "start": row[0].start, "end": row[-1].end,
                         "unit_start": name_cell.start, "unit_end": name_cell.end,
+                        **({"host": host} if host else {}),
                     })
     return findings, consumed

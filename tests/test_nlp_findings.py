@@ -146,3 +146,15 @@ def test_names_made_only_of_level_words_are_not_units():
     assert findings("其中，县市区政府门户网站合格率为100%。") == []
     assert findings("2. 金凤区建立政务新媒体“月评估、季通报”制度，辖区账号更新及时、内容规范，表现突出。") == [
         ("金凤区", "positive", None)]
+
+
+def test_an_account_in_a_table_is_the_host_the_body_faults_by_name():
+    from nlp.findings import merge_spellings
+    from nlp.tables import table_findings
+    text = ("三、存在的问题\n区住建局微信公众号检查时已超过2周未更新。\n附件\n序号\t单位\t账号名称\t问题\n"
+            "1\t区住建局\t微信公众号“西陵住建”\t更新不及时\n")
+    segments = split_sentences(text)
+    from_tables, consumed = table_findings(text, lambda offset: [])
+    merged = merge_spellings(from_tables + sentence_findings(segments, skip=consumed))
+    assert {(f["unit"], f["problem"]) for f in merged} == {("区住建局", "not_updated")}
+    assert all("host" not in f for f in merged)
