@@ -46,7 +46,7 @@ def _spaced_header(line):
     names, set apart by spaces, one of which names the unit; a sentence is never one."""
     cells = line.split()
     return (len(cells) >= 3 and all(1 < len(c) <= 8 for c in cells)
-            and not re.search(r"[,，。:：;；、()（）%]", line)
+            and not re.search(r"[,，。:：;；、%]", line)     # 地（市）/部门 is a column name
             and all(not re.search(r"[0-9]", c) or MONTH.match(c) for c in cells)     # 1月 2月 3月
             and (any(re.search(r"名称|账号|帐号", c) for c in cells)
                  or cells[0] == "序号" and any(NAME_HEADER.search(c) for c in cells)))

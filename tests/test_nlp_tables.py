@@ -131,3 +131,10 @@ def test_an_account_column_names_the_unit_before_the_danwei_beside_it():
     found, _ = table_findings(text, lambda offset: [])
     assert {(f["unit"], f["problem"]) for f in found} == {("西陵教育", "not_updated"),
                                                          ("健康西陵", "interaction_poor")}
+
+
+def test_a_column_name_with_brackets_still_makes_a_header():
+    text = ("附件\n2017年第二季度全区政府网站抽查不合格网站名单\n序号\t地（市）/部门\t网站名称\t主要问题\t备注\n"
+            "1\t那曲地区\t比如县人民政府网站\t首页信息超过2周未更新\t连续两个季度不合格\n")
+    found, _ = table_findings(text, lambda offset: [])
+    assert ("比如县", "not_updated") in {(f["unit"], f["problem"]) for f in found}
