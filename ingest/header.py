@@ -112,6 +112,11 @@ def _first_period(source, annual):
     m = PERIOD.search(source)
     while m and not (m.group("year") or m.group("q") or m.group("m1")):
         m = PERIOD.search(source, m.end())      # a bare 第N次 or half-year needs a year
+    # "于2021年8月至9月组织开展了2021年第三季度…检查": after 于 is when the work was done;
+    # the period inspected, if the sentence names one later, is that one.
+    later = PERIOD.search(source, m.end()) if m and source[max(m.start() - 1, 0):m.start()] == "于" else None
+    if later and (later.group("year") or later.group("q")):
+        m = later
     a = ANNUAL.search(source) if annual else None
     return a if a and (m is None or a.start() <= m.start()) else m
 

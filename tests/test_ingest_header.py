@@ -167,3 +167,10 @@ def test_ministry_notice_addressed_to_every_province_is_national(tmp_path):
     header = load_notice(path).header
     assert header["province"] is None
     assert (header["year"], header["quarter"]) == (2022, 4)
+
+
+def test_when_the_check_was_done_is_not_the_period_inspected(tmp_path):
+    header = _notice_file(tmp_path, "各设区市人民政府,省各直属单位:\n"
+                          "省政府办公厅于2021年8月至9月组织开展了2021年第三季度全省政府网站和政务新媒体"
+                          "抽查工作。现将有关情况通报如下。\n一、总体情况\n本季度共抽查政府网站186个。\n")
+    assert (header["year"], header["quarter"]) == (2021, 3)
