@@ -21,10 +21,10 @@ SETS = {     # name: (texts, gold, first letter of the notices' names or "" for 
     "blind3": (HERE / "notices", HERE / "notices" / "gold", "k"),
 }
 THRESHOLDS = {"units-": 0.95, "units+": 0.90, "problems": 0.90, "pass_rate": 0.95}
-# The third blind set (full-length notices) reaches the issue's F1 thresholds, not yet its period
-# and channel figures (a quarter ingest does not read; regions whose sites are praised): these
-# are the figures reached, rounded down, so that they do not slip (README, Parsing).
-BELOW_THRESHOLD = {"blind3": {"period": 0.90, "channels": 0.87}}
+# The third blind set (full-length notices) reaches the issue's thresholds but for channel
+# agreement (regions whose sites are praised are `organization` in its gold): that is the
+# figure reached, rounded down, so that it does not slip (README, Parsing).
+BELOW_THRESHOLD = {"blind3": {"channels": 0.87}}
 
 
 def threshold(dataset, measure):
