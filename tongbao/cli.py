@@ -25,32 +25,31 @@ def _report(err):
     click.echo(f"error: {err}", err=True)
 
 
+def _print_each(paths, render):
+    """Print render(path, notice) for every notice; report the files that fail, go on, exit 1."""
+    failed = False
+    for path, item in _each_notice(paths):
+        if isinstance(item, Exception):
+            _report(item)
+            failed = True
+        else:
+            click.echo(render(path, item))
+    sys.exit(1 if failed else 0)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def clean(paths):
     """Print the clean simplified text of each notice."""
-    failed = False
-    for _, item in _each_notice(paths):
-        if isinstance(item, Exception):
-            _report(item)
-            failed = True
-            continue
-        click.echo(item.text)
-    sys.exit(1 if failed else 0)
+    _print_each(paths, lambda path, notice: notice.text)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def header(paths):
     """Print the header of each notice as JSON (one object per line)."""
-    failed = False
-    for path, item in _each_notice(paths):
-        if isinstance(item, Exception):
-            _report(item)
-            failed = True
-            continue
-        click.echo(json.dumps({"path": str(path), **item.header}, ensure_ascii=False))
-    sys.exit(1 if failed else 0)
+    _print_each(paths, lambda path, notice: json.dumps({"path": str(path), **notice.header},
+                                                       ensure_ascii=False))
 
 
 def _parsed(paths):
