@@ -10,24 +10,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nlp import lexicon
+
 from .regions import MUNICIPALITIES, region_index
 
-# Trailing words that name the channel rather than the unit (checked longest first).
-CHANNEL_WORDS = {
-    "政务微博": "weibo", "官方微博": "weibo", "新浪微博": "weibo", "微博": "weibo",
-    "微信公众号": "wechat", "微信公众平台": "wechat", "政务微信": "wechat", "微信号": "wechat",
-    "公众号": "wechat", "微信": "wechat",
-    "抖音号": "douyin", "政务抖音": "douyin", "抖音": "douyin",
-    "订阅号": "wechat", "服务号": "wechat",
-    "头条号": "toutiao", "今日头条": "toutiao", "头条": "toutiao",
-    "快手号": "new_media", "快手": "new_media", "视频号": "new_media",
-    "客户端": "app", "APP": "app", "App": "app", "app": "app",
-    "小程序": "miniprogram",
-    "政务新媒体": "new_media", "新媒体": "new_media",
-    "人民政府门户网站": "website", "人民政府网站": "website", "人民政府网": "website",
-    "门户网站": "website", "政府网站": "website", "网站": "website",
-    "门户网": "website", "政府网": "website", "官网": "website",
-}
+# Trailing words that name the channel rather than the unit (checked longest first): the
+# parser's table, plus short forms that end a name only here, where the name is already cut
+# (the parser must not cut 海东市政府网 at 政府网: that is an account's whole name).
+CHANNEL_WORDS = {**dict(lexicon.CHANNEL_WORDS),
+                 "微信公众平台": "wechat", "政务抖音": "douyin", "头条": "toutiao",
+                 "门户网": "website", "政府网": "website", "官网": "website"}
 _CHANNEL_TAIL = re.compile("(" + "|".join(sorted(map(re.escape, CHANNEL_WORDS), key=len,
                                                reverse=True)) + ")$")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]$")
