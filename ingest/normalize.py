@@ -90,7 +90,10 @@ def _names_t2s_would_alter():
     """Place names (cpca) that are simplified already but that OpenCC t2s, reading a
     character out of context, would alter: 乾安县 would become 干安县."""
     from .regions import region_index
-    names = sorted((n for n in region_index()[0] if _t2s().convert(n) != n), key=len, reverse=True)
+    altered = {n for n in region_index()[0] if _t2s().convert(n) != n}
+    # their stems too, as account names use them (平安乾安); a one-character stem is no name
+    altered |= {n[:-1] for n in altered if len(n) >= 3 and n[-1] in "省市县区旗盟州"}
+    names = sorted(altered, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 

@@ -199,3 +199,8 @@ def test_breadcrumb_of_the_form_您现在的位置_dropped():
     text = load_notice(NOTICES / "h07_ningxia_2022.txt").text
     assert "您现在的位置" not in text
     assert text.split("\n")[1].startswith("固原市人民政府办公室关于2022年第二季度")
+
+
+def test_place_name_stems_in_account_names_survive_t2s():
+    """Accounts are named with a county's stem (平安乾安); OpenCC alone gives 平安干安."""
+    assert normalize("“平安乾安”微信公众號")[0] == "“平安乾安”微信公众号"
