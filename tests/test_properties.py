@@ -5,6 +5,7 @@ Notice or an IngestError naming the file, and parsing gives a record valid again
 tests/record_schema.json whose spans lie inside the clean text.
 """
 import json
+import os
 import random
 from pathlib import Path
 
@@ -23,7 +24,9 @@ SCHEMA = json.loads((Path(__file__).parent / "record_schema.json").read_text("ut
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 CORPUS = sorted((Path(__file__).parent.parent / "corpus").glob("*.txt"))
 
-SETTINGS = settings(max_examples=40, deadline=None,
+# Local runs explore new examples each time; CI replays a fixed sequence, so that a
+# submission is judged on its code, not on the draw.
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=bool(os.environ.get("CI")),
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
