@@ -12,6 +12,8 @@ Tables (rowid = the row they index):
 import re
 from functools import lru_cache
 
+from nlp import segment as nlp_segment
+
 FTS_DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS finding_fts USING fts5(unit_name, evidence)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS notice_fts USING fts5(title, text)",
@@ -20,36 +22,30 @@ FTS_DDL = [
 _WORD = re.compile(r"\w")
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    """jieba's default tokenizer, shared with the parser and left as it is (adding words would
-    change how the parser segments). Without HMM, words jieba does not know (民宗委) come out
-    as single characters the same way in the index and in a query, so phrases still match."""
-    import logging
-
-    import jieba
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 def segment(text):
     """Text as space-separated words for indexing: every word and its sub-words.
 
-    jieba segments each run of Han characters, letters and digits (its `re_han_default`)
-    on its own, so segmenting run by run gives the same words as the whole text at once,
-    and a run seen before is not segmented again: a finding's evidence is a sentence of the
-    notice's text, segmented just before it, and lists of findings repeat their sentence."""
+    The words come from nlp/segment.py, the parser's own segmentation, so a notice the parser
+    has just read is not cut again, and a finding's evidence (a sentence of that notice) is
+    made of runs already cut."""
     if not text:
         return ""
-    jieba = _jieba()
-    return " ".join(w for run in jieba.re_han_default.split(text) if run
-                    for w in _run_words(run))
+    return " ".join(w for block in nlp_segment.blocks(text)
+                    for w in _search_words(block))
 
 
-@lru_cache(maxsize=8192)
-def _run_words(run):
-    return tuple(w for w in _jieba().cut_for_search(run, HMM=False) if _WORD.search(w))
+@lru_cache(maxsize=32768)
+def _search_words(block):
+    """jieba's cut_for_search of a block, made from the block's words: before each word
+    longer than two characters, its two- and three-character parts that are dictionary words."""
+    out = []
+    for w in nlp_segment.block_words(block):
+        for n in (2, 3):
+            if len(w) > n:
+                out.extend(g for g in (w[i:i + n] for i in range(len(w) - n + 1))
+                           if nlp_segment.in_dictionary(g))
+        out.append(w)
+    return tuple(w for w in out if _WORD.search(w))
 
 
 def _phrase(words):

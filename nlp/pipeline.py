@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import segment
 from .findings import dedupe, merge_spellings, sentence_findings
 from .rates import find_rates
 from .sections import split_sentences
@@ -35,9 +36,23 @@ def _span(doc, start, end, label):
     return doc.char_span(start, max(end, start + 1), label=label, alignment_mode="expand")
 
 
+class JiebaTokenizer:
+    """Words from nlp/segment.py (the index reuses them), one token each, whitespace included,
+    so the tokens join to the text exactly. The text is kept on the Doc: Doc.text would be
+    rebuilt from the tokens on every access."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text):
+        words = segment.words(text)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc._.text = text
+        return doc
+
+
 @Language.component("tongbao_sections")
 def sections_component(doc):
-    doc._.text = doc.text          # Doc.text is rebuilt from the tokens on every access: read it once
     doc._.segments = split_sentences(doc._.text)
     doc.spans["sections"] = [s for s in (_span(doc, seg.start, seg.end, "heading")
                                          for seg in doc._.segments if seg.is_heading) if s is not None]
@@ -74,8 +89,9 @@ def findings_component(doc):
 
 
 def build_pipeline():
-    """spacy.blank('zh') with jieba, then the tongbao components in order."""
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    """spacy.blank('zh') with jieba's words, then the tongbao components in order."""
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     for name in ("tongbao_sections", "tongbao_rates", "tongbao_findings"):
         nlp.add_pipe(name)
     return nlp

@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
 import jieba.posseg
 
+from . import segment
 from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, PREDICATE_START,
                       UNIT_END_RE, place_names)
 
-jieba.setLogLevel(60)
 
 CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake here, not punctuation
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
@@ -107,7 +106,7 @@ def _starts_with_verb(text):
 def _word_bounds(text):
     """The offsets where jieba's words of `text` begin."""
     bounds, k = set(), 0
-    for word in jieba.cut(text, HMM=False):
+    for word in segment.words(text):
         bounds.add(k)
         k += len(word)
     return frozenset(bounds)

@@ -2,6 +2,7 @@
 import json
 from pathlib import Path
 
+import jieba
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -31,8 +32,11 @@ def test_pipeline_is_blank_chinese_with_jieba_and_registered_components():
     nlp = build_pipeline()
     assert nlp.lang == "zh"
     assert nlp.pipe_names == ["tongbao_sections", "tongbao_rates", "tongbao_findings"]
-    assert nlp.tokenizer.segmenter == "jieba"
-    doc = nlp("一、主要问题\n如:泽库县政府网站连续四个季度检查不合格。")
+    text = "一、主要问题\n如:泽库县政府网站连续四个季度检查不合格。"
+    doc = nlp(text)
+    # one token per jieba word, whitespace included, so the tokens give back the text
+    assert [t.text for t in doc] == list(jieba.cut(text, HMM=False))
+    assert doc.text == text
     assert [f["unit"] for f in doc._.findings] == ["泽库县"]
     assert [s.text for s in doc.spans["sections"]] == ["一、主要问题"]
     assert doc.spans["findings"][0].start_char <= doc.text.index("泽库县")
