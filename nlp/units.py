@@ -20,6 +20,8 @@ from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, PR
                       UNIT_END_RE, place_names)
 
 
+COUNT = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次]")
+COLUMN_WORDS = re.compile(r"栏目|专栏|版块|板块|频道|页面")   # after a quoted column name: where, not what
 CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake here, not punctuation
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
 LIST_SEP = "、"
@@ -55,7 +57,7 @@ QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"�
                             + PREDICATE_START.pattern)
 # What a quoted column or slogan is followed by (“工作动态”栏目, “三审三校”制度).
 NOT_AFTER_A_NAME = re.compile(
-    r"等?(?:[0-9]+个)?(?:空白|无内容|不更新|未更新|更新不及时)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|制度|要求|原则|工作|机制|"
+    r"等?(?:[0-9*一二三四五六七八九十几]+个)?(?:空白|无内容|不更新|未更新|更新不及时)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|制度|要求|原则|工作|机制|"
     r"标准|活动|服务$|问题|现象|等问题|网民|留言|年|日|链接|功能|文件)")
 QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*")
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$")
@@ -403,13 +405,18 @@ def names_in_clause(clause, base=0, introduced=False):
     counted_tail = bool(real) and bool(COUNTED_CHANNEL.match(real[-1][4].lstrip()))
     has_strong = any(UNIT_END_RE.search(c[0]) or c[0] in place_names() for c in real)
     counted = sum(1 for c in real if COUNT_AFTER.match(c[4]))
-    names = []
+    names, predicate_seen = [], False
     for c in candidates:
         if c is None:
             if not listed:
                 break
             continue
         name, i, j, channel, rest, is_listed = c
+        # once an item has a predicate (A、B网站更新及时、互动活跃), a bare item after it may
+        # continue that predicate: only one that reads as a body on its own is a name
+        own_predicate = bool(re.search(f"[{HAN}]", COLUMN_WORDS.sub("", COUNT.sub("", CHANNEL_RE.sub("", BRACKETS.sub("", rest))))))
+        after_predicate = predicate_seen and is_listed and not own_predicate
+        predicate_seen = predicate_seen or own_predicate
         if NEWS_SOURCE_AFTER.match(rest):
             continue        # 海口网12月16日消息: the news source of the page
         if counted >= 2 and COUNT_AFTER.match(rest):
@@ -421,6 +428,8 @@ def names_in_clause(clause, base=0, introduced=False):
         vouched = (introduced and (is_listed or alone) or is_listed and tail_channel and has_strong
                    or is_listed and counted_tail
                    or is_listed and own_bracket or account and len(name) >= 3)
+        if after_predicate and not looks_like_unit(name):
+            continue
         if looks_like_unit(name, loose=is_listed, vouched=vouched):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:

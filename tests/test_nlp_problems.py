@@ -109,7 +109,9 @@ def test_more_wordings_of_the_problem_types():
 
 
 def test_accounts_left_unkept():
-    assert problems_of("自2023年1月起停止更新") == ["zombie_account"]     # stopped, not late
+    assert problems_of("自2023年1月起停止更新") == ["not_updated"]      # as 停更: nothing said of closing
+    assert problems_of("自2018年4月起停止更新,也未按规定注销") == ["zombie_account", "not_updated"]
+    assert problems_of("长期无人维护,属僵尸号") == ["zombie_account"]
     assert problems_of("微博已停更超过一年,未按要求注销") == ["zombie_account", "not_updated"]
     assert problems_of("已无人维护") == ["zombie_account"]
     assert polarity_of("已停止运维") == "negative"
