@@ -209,12 +209,17 @@ def _is_group_label(text, clauses, ci):
             and ci + 1 < len(clauses) and bool(clauses[ci + 1][2]))
 
 
+# 同时,该网站…出现错别字: the subject named before, referred to again
+SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)")
+
+
 def _continuation(text, clauses, ci):
     """The clauses after clause `ci` that name no one, which go on saying what its
     subject did (…既未开设专栏, 也未添加入口)."""
     parts = []
     for ns, ne, more in clauses[ci + 1:]:
-        if more or CLASS_OPENERS.match(text[ns:ne].strip()):
+        clause = text[ns:ne].strip()
+        if more or CLASS_OPENERS.match(clause) and not SAME_SUBJECT.match(clause):
             break        # …, 其他地区县级政府网站…: a clause with a subject of its own
         parts.append(text[ns:ne])
     return "，".join(parts)

@@ -46,6 +46,16 @@ def _scope(before):
     return ["new_media"]
 
 
+COMPARISON = re.compile(r"比|较|相比|提高|提升|上升|下降|降低|增长|增加|持平")
+
+
+def _in_brackets_after_comparison(text, pos):
+    """Whether `pos` is inside brackets that follow a comparison with another period."""
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    closed = max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
+    return opened > closed and bool(COMPARISON.search(text[max(0, opened - 20):opened]))
+
+
 def find_rates(segments, notice_text):
     """Pass rates in the sentences of a notice, as record entries."""
     rates = []
@@ -61,6 +71,8 @@ def find_rates(segments, notice_text):
             clause = text[clause_start:m.start()]
             if EARLIER.search(clause) or re.search(r"复核|上季度", clause[-8:]):
                 continue
+            if _in_brackets_after_comparison(text, m.start()):
+                continue      # 比二季度提高2.1个百分点(二季度合格率为90.5%): the earlier figure
             if re.match(r"\s*(?:以上|以下|左右)", text[link.end():]):
                 continue      # 达到95%以上: a bound, not the rate
             if re.match(r"\s*[)）]?\s*(?:相比|相较|比较|对比)", text[link.end():]):
