@@ -34,7 +34,7 @@ def segment(text):
                     for w in _search_words(block))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _search_words(block):
     """jieba's cut_for_search of a block, made from the block's words: before each word
     longer than two characters, its two- and three-character parts that are dictionary words."""

@@ -323,7 +323,7 @@ _CHANNEL_BEFORE = re.compile(r"^(?:(?:政务|官方)?(?:" + CHANNEL_RE.pattern +
 _GOVERNMENT_AFTER = re.compile(r"(?<=[省市州县区旗盟])(?:人民政府|政府)$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _base_of(name):
     """The name without leading channel words or trailing channel and 政府 words."""
     base = _CHANNEL_BEFORE.sub("", name) or name
@@ -350,7 +350,7 @@ def _only_regions(prefix):
     return any(_is_region(prefix[:i]) and _only_regions(prefix[i:]) for i in range(2, len(prefix) + 1))
 
 
-@lru_cache(maxsize=65536)      # every pair of a notice's names is compared
+@lru_cache(maxsize=8192)      # every pair of a notice's names is compared
 def _same_unit(a, b):
     short, long_ = sorted((_base_of(a), _base_of(b)), key=len)
     return long_.endswith(short) and _only_regions(long_[:len(long_) - len(short)])

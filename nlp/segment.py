@@ -24,7 +24,7 @@ def blocks(text):
     return [block for block in _RUN.split(text) if block]
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def block_words(block):
     """The words of one block (a run is cut; what lies between comes a character at a time)."""
     return tuple(jieba.cut(block, HMM=False))

@@ -161,13 +161,13 @@ def _noun_like(name):
     return not _starts_with_verb(name)
 
 
-@lru_cache(maxsize=65536)      # names recur within a notice and across notices
+@lru_cache(maxsize=8192)      # names recur within a notice and across notices
 def contains_place(name):
     places = place_names()
     return any(name[i:j] in places for i in range(len(name)) for j in range(i + 2, min(len(name), i + 8) + 1))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def looks_like_unit(name, loose=False, vouched=False):
     """Whether a cleaned name can be a unit.
 
