@@ -234,7 +234,7 @@ def _clause_context(text, clauses, ci):
 
 
 # Phrases that name a faulted unit outside a subject position.
-EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:(?:合格率|均)[^。;；]{0,20}?100%|"
+EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:(?:合格率|均)[^。;；]{0,20}?(?:100%|[0-9.]+%以上)|"
                        r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
 # 除A、B外: the names a sentence sets apart from what it says of the rest
 SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
