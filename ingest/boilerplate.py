@@ -12,7 +12,7 @@ _WIDGET = (r"首页|主页|收藏|无障碍|关怀版|长者版|适老|登录|�
            r"|联系我们|打印|关闭窗口|分享到|字号|字体|纠错|扫一扫|手机版|移动版|藏文版|[Ee][Nn]")
 WIDGET = re.compile(_WIDGET)
 # 您的位置: A / B / C    当前位置: 首页>要闻>公告
-BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您|您的|您当前的|您现在的|您所在的|当前|所在)位置\s*[:：]|^首页\s*[>/»]")
+BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您|您的|您当前的|您现在的|您所在的|当前|所在)位置\s*[:：]|^(?:网站)?首页\s*[>/»＞]")
 # A bar of short items split by | or 丨: "设为首页 | 加入收藏 | 无障碍阅读".
 BAR_SPLIT = re.compile(r"\s*[|丨｜]\s*")
 # What a nav bar's items name: the site's sections and the page's widgets.
@@ -35,6 +35,10 @@ URL = re.compile(r"(https?://|www\.)\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net
 # An SEO spam title: short phrases glued by underscores, no sentence punctuation.
 SPAM_TITLE = re.compile(r"^[^,。:;、]{2,40}(_[^,。:;、]{2,40}){2,}$")
 MOJIBAKE = re.compile(r"[?�]{3,}")
+# An advertisement injected into a reposted page: tagged as one, or giving a private contact
+# (联系微信LN8890, 联系QQ 3302****5), which no notice does.
+AD_LINE = re.compile(r"^[★☆\s]*[【\[]\s*(?:广告|推广|赞助)\s*[】\]]|(?:加|联系|咨询)\s*(?:微信|VX|QQ)\s*[:：号]?\s*"
+                     r"[A-Za-z0-9*][A-Za-z0-9*_-]{4,}", re.I)
 # A printed page's number: "— 2 —", "-3-", "第2页 共5页".
 PAGE_NUMBER = re.compile(r"[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页\s*[,/]?\s*(共\s*\d{1,3}\s*页)?")
 # Where the page's trailer starts: everything from here on belongs to the site.
@@ -84,6 +88,8 @@ def is_furniture(line, at_top=False):
     if (len(s) <= 40 or len(META_LABEL.findall(s)) >= 2) and SIZE_WIDGET.search(s):
         return True
     if len(s) <= 40 and MOJIBAKE.search(s):
+        return True
+    if AD_LINE.search(s) and len(s) <= 80:
         return True
     if REPOST_DISCLAIMER.search(s):
         return True

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .lexicon import (ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
+from .lexicon import (ADDRESSEE_RE, ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
                       INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
 from .problems import classify
 from .lexicon import full_place_names, place_names
@@ -40,11 +40,14 @@ def sentence_findings(segments, skip=()):
     """Findings of every sentence Segment outside the `skip` spans (tables read apart)."""
     findings = []
     prev = prev_used = None
+    prev_named = False
     list_ctx = None     # the line that opened a list of names, one a line (…名单如下:)
     in_attachment_list = numbered_only = False
     default_channel = _notice_channel(segments)
     for idx, seg in enumerate(segments):
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
+            continue
+        if not seg.headings and ADDRESSEE_RE.match(seg.text) and not re.search(r"如下|以下|通报|存在", seg.text):
             continue
         # 附件:1.…清单 / 2.…: attachments listed by title say nothing of anyone
         title = ATTACHMENT_TITLE_RE.match(seg.text)
@@ -55,7 +58,7 @@ def sentence_findings(segments, skip=()):
             # a titled attachment (附件:不合格网站名单) opens the numbered list of units below it
             list_ctx = None if in_attachment_list else seg.text
             numbered_only = True
-            prev = seg
+            prev, prev_named = seg, False
             continue
         in_attachment_list = False
         list_line = list_ctx is not None and _looks_like_list_line(seg.text) and (
@@ -113,6 +116,8 @@ def sentence_findings(segments, skip=()):
                 if polarity is None or polarity == "positive" and _rate_below_full(own):
                     continue      # …灵武市合格率为94.1%: a rate of its own, short of the praise around it
                 if cut_off and ci == len(clauses) - 1 and not own.strip():
+                    if not sentence_ctx.strip() and prev_named and not prev_used:
+                        continue     # …流于形式;盘锦市大洼区|: the next item of a list, cut before its predicate
                     codes = ["unspecified"]    # cut off before anything is said of it
                 for code in codes or [None]:
                     channel = name.channel or _channel_of(name.text, [own, clause_ctx, sentence_ctx, prev_ctx],
@@ -128,7 +133,7 @@ def sentence_findings(segments, skip=()):
         findings.extend(_named_by_phrase(seg))
         # a run of bare lists (A、B;C、D;) all borrow the sentence that opened the first
         prev_used = prev_ctx if bare and prev_ctx else None
-        prev = seg
+        prev, prev_named = seg, bool(all_spans)
     return findings
 
 
