@@ -214,8 +214,9 @@ def _is_group_label(text, clauses, ci):
             and ci + 1 < len(clauses) and bool(clauses[ci + 1][2]))
 
 
-# 同时,该网站…出现错别字: the subject named before, referred to again
-SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)")
+# 同时,该网站…出现错别字 / …,主办单位未按程序注销: the subject named before, referred to again
+SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)|"
+                          r"(?:其|该)?(?:主办|运营|运维|开办)(?:单位|主体)")
 
 
 def _continuation(text, clauses, ci):
@@ -243,7 +244,9 @@ EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?
                        r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
 # 除A、B外: the names a sentence sets apart from what it says of the rest
 SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
-SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,24}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|领导)")
+SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,60}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|负责同志|领导)")
+# “鹤壁淇滨发布”主办单位淇滨区委宣传部: the body summoned, after the account it runs
+HOST_LEAD = re.compile(r"^.*(?:主办|运营|运维|开办)(?:单位|主体)[:：]?")
 
 
 def _named_by_phrase(seg):
@@ -251,8 +254,9 @@ def _named_by_phrase(seg):
     out = []
     for rx in (EXCEPTION, SUMMONED):
         for m in rx.finditer(seg.text):
-            for name, start, end in _listed_in(m.group(1), m.start(1)) if rx is EXCEPTION else [
-                    (clean_name(m.group(1)), *m.span(1))]:
+            for name, start, end in _listed_in(m.group(1), m.start(1)):
+                if rx is SUMMONED and (lead := HOST_LEAD.match(seg.text, start, end)):
+                    name, start = clean_name(seg.text[lead.end():end]), lead.end()
                 if looks_like_unit(name):
                     out.append(_phrase_finding(seg, rx, m, name, start, end))
     return out
@@ -298,6 +302,9 @@ def _notice_channel(segments):
     return "organization"
 
 
+ON_A_SITE = re.compile(r"栏目|专栏|首页|网页|页面")
+
+
 def _channel_of(name, contexts, seg, default="organization"):
     """The channel a name is faulted or praised for when no channel word follows it: the
     first context (its predicate, clause, illustrated sentence, then headings) that names
@@ -305,6 +312,8 @@ def _channel_of(name, contexts, seg, default="organization"):
     for text in [c for c in contexts if c] + list(reversed(seg.headings)):
         found = {CHANNEL_OF[m.group(0)] for m in CHANNEL_RE.finditer(text)}
         if not found:
+            if ON_A_SITE.search(text):
+                return "website"      # 县档案馆…子栏目信息发布量为零: columns are a site's
             continue
         if "website" in found and len(found) > 1:
             return "organization"
