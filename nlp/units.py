@@ -59,11 +59,13 @@ QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"�
 # What a quoted column or slogan is followed by (“工作动态”栏目, “三审三校”制度).
 NOT_AFTER_A_NAME = re.compile(
     r"等?(?:[0-9*一二三四五六七八九十几]+个)?(?:空白|无内容|不更新|未更新|更新不及时)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|制度|要求|原则|工作|机制|"
-    r"标准|活动|服务$|问题|现象|等问题|网民|留言|年|日|链接|功能|文件)")
+    r"标准|活动|服务$|问题|现象|等问题|网民|留言|年|日|链接|功能|文件|菜单)")
 QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*")
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$")
 # After these a quote gives the words written or shown, never a name.
 WORDS_QUOTED = re.compile(r"(?:写|印|打|表述|显示|标注|称|说)(?:为|成)$|(?:错|误)(?:写|印|打|用)?(?:为|成)?$|字样为$")
+BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:政务)?(?:" + CHANNEL_RE.pattern + r"))")
+RUNS_THE_ACCOUNT = re.compile(r"(?:开设|主办|运营|运维|开办|注册|管理)的$")
 QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$")
 CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
 # Between a name and its channel word: 等, 等3个, 县级, 部门 …
@@ -290,6 +292,8 @@ def _quoted_names(clause, base):
         lead_text = before[:QUOTE_RUN_BEFORE.search(before).start()]
         if WORDS_QUOTED.search(lead_text):
             continue          # 错写为“十四无”: the words a page shows, not a name
+        # 俵口镇文化站开设的“俵口文化”微信公众号: the account of the body before 开设的
+        lead_text = RUNS_THE_ACCOUNT.sub("", lead_text)
         lead = lead_text[-1:] if lead_text else ""
         host, platform = None, None
         if lead and re.match(f"[{HAN}A-Za-z]", lead):
@@ -451,6 +455,8 @@ def names_in_sentence(text, introduced=False):
     `introduced`: the sentence is a line of a list opened by the sentence before
     (`不合格账号如下:` / `1.青海公安`)."""
     out, start = [], 0
+    # 《宁河区苗庄镇》微信公众号: book-title marks around an account name are its quotes
+    text = BOOK_TITLED_ACCOUNT.sub(lambda m: "“" + m.group(1) + "”", text)
     brackets = [b.span() for b in BODY_BRACKET.finditer(text)]
     splits = [m for m in CLAUSE_SPLIT.finditer(text) if not any(a < m.start() < b for a, b in brackets)]
     for m in splits + [None]:
