@@ -160,7 +160,11 @@ def _scope_of(clause, before, segments, idx, default):
     scope = _scope(clause) or _scope(before)
     k = idx - 1
     while scope is None and k >= 0 and segments[k].paragraph == segments[idx].paragraph:
-        scope = _scope(segments[k].text)
+        # a sentence with a rate gives the scope of that rate (…网站和政务新媒体合格率为95.83%,
+        # 4个政务新媒体不合格。其中,各镇合格率为…: both, not the new media counted after it)
+        text = segments[k].text
+        rated = [m.start() for m in RATE_WORD.finditer(text)]
+        scope = _scope(text[:rated[-1]] if rated else text)
         k -= 1
     return scope or _scope(" ".join(segments[idx].headings)) or default
 
