@@ -12,7 +12,7 @@ _WIDGET = (r"首页|主页|收藏|无障碍|关怀版|长者版|适老|登录|�
            r"|联系我们|打印|关闭窗口|分享到|字号|字体|纠错|扫一扫|手机版|移动版|藏文版|[Ee][Nn]")
 WIDGET = re.compile(_WIDGET)
 # 您的位置: A / B / C    当前位置: 首页>要闻>公告
-BREADCRUMB = re.compile(r"^[•·【\[]?\s*(您|您的|您当前的|您现在的|您所在的|当前|所在)位置\s*[:：]|^(?:网站)?首页\s*[>/»＞]")
+BREADCRUMB = re.compile(r"^[•·【\[]?\s*[您你]?(?:当前|现在|目前)?(?:的|所在的?)?位置\s*[:：]|^(?:网站)?首页\s*[>/»＞]")
 # A bar of short items split by | or 丨: "设为首页 | 加入收藏 | 无障碍阅读".
 BAR_SPLIT = re.compile(r"\s*[|丨｜]\s*")
 # What a nav bar's items name: the site's sections and the page's widgets.
