@@ -58,6 +58,7 @@ ABBREVIATIONS = [
     (r"食药监局", "食品药品监督管理局"),
     (r"安监局", "安全生产监督管理局"),
     (r"(药品|市场|金融|食品药品)监管(局|委)", r"\1监督管理\2"),
+    (r"^市监(管)?局$", "市场监督管理局"),
     (r"(?<!食)药监局", "药品监督管理局"),    # after 食药监局, a body of its own
     # bodies named 事务/服务 + 管理局, shortened by dropping 管理 as 应急局 is; 政务服务局
     # is not 政务服务和大数据管理局, whose short forms keep 数据 (政务服务数据局, 政数局)
@@ -78,7 +79,7 @@ _BODY = re.compile(r"(局|厅|委|委员会|办公室|办|中心|站|所|院|馆
                    r"苏木|政府|管委会|集团|公司|学校|大学|监狱)$")
 
 # A leading 省/市/州/县/区 stands for the notice's own region of that level.
-_LEVEL_PREFIX = re.compile(r"^(自治区|省|市|州|盟|县|区|旗)(?=.)")
+_LEVEL_PREFIX = re.compile(r"^(自治区|省|市(?!场|监|容|政(?!府))|州|盟|县|区|旗)(?=.)")   # not 市场监管局, 市政
 
 
 @lru_cache(maxsize=1)

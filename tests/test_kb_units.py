@@ -158,3 +158,15 @@ def test_a_body_without_region_belongs_to_the_notices_lowest_region(resolve):
     quangang = Context(*[region_index().lookup(n) for n in ("福建省", "泉州市", "泉港区")])
     unit = resolve("司法局", "website", quangang)
     assert unit.organization == "泉港区司法局" and unit.region_code == "350505"
+
+
+def test_a_city_notices_market_regulator_is_one_unit_however_written(resolve):
+    """湛江 notice (tests/notices/p05): its body says 市监局, its table 湛江市市场监督管理局.
+    A leading 市 is the notice's city, except in 市场…/市监局, where it is part of the name."""
+    notice = load_notice(Path(__file__).parent / "notices" / "p05_zhanjiang_2020q3.txt")
+    context = notice_context(notice.header, notice.text)
+    keys = {resolve(name, "weibo", context).key for name in ("市监局", "市场监管局", "市市监局",
+                                                            "湛江市市场监督管理局")}
+    assert keys == {"440800|市场监督管理局|weibo"}
+    assert resolve("市政府办", None, context).name == "湛江市人民政府办公室"
+    assert resolve("市政公用局", None, context).name == "湛江市市政公用局"
