@@ -215,7 +215,7 @@ def _is_group_label(text, clauses, ci):
 
 
 # 同时,该网站…出现错别字 / …,主办单位未按程序注销: the subject named before, referred to again
-SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)|"
+SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)|(?:账号|帐号)|"
                           r"(?:其|该)?(?:主办|运营|运维|开办)(?:单位|主体)")
 
 
@@ -246,7 +246,7 @@ EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?
 SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
 SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,60}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|负责同志|领导)")
 # “鹤壁淇滨发布”主办单位淇滨区委宣传部: the body summoned, after the account it runs
-HOST_LEAD = re.compile(r"^.*(?:主办|运营|运维|开办)(?:单位|主体)[:：]?")
+HOST_LEAD = re.compile(r".*(?:主办|运营|运维|开办)(?:单位|主体)[:：]?")
 
 
 def _named_by_phrase(seg):

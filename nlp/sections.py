@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .lexicon import HEADING_RE, SENT_END
 
 TABLE_CELL = re.compile(r"\|\s*$|\s\|\s")
+SPACED_ROW = re.compile(r"^\s*[0-9]{1,3}\s+\S+\s+\S+")      # 5 五十镇人民政府 五十镇政府网 …: a table row
 
 
 @dataclass
@@ -70,7 +71,8 @@ def heading_text(line):
 
 def _joins_next(line, nxt):
     """Whether a line break is only the wrapping of one paragraph (北京、\\n辽宁)."""
-    if not line or not nxt or heading_level(nxt) or TABLE_CELL.search(line) or TABLE_CELL.search(nxt):
+    if not line or not nxt or heading_level(nxt) or TABLE_CELL.search(line) or TABLE_CELL.search(nxt) \
+            or SPACED_ROW.match(line) or SPACED_ROW.match(nxt):
         return False
     if line[-1] in "、,，(（“":
         return True

@@ -33,7 +33,7 @@ LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二
                   r"[^,，。;；的]{0,8}?(?:通报|曝光|点名)(?:过)?的)+")     # 第三季度通报的X网站: X is the subject
 INTRODUCING_LEAD = re.compile(r"如|包括|分别|主要有|还有|通报(?:表扬|批评)")
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
-MID_OPENER = re.compile(r"的[^、,，“”]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|依次是|依次为|包括|"
+MID_OPENER = re.compile(r"的[^、,，“”\x00]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|依次是|依次为|包括|"
                         r"(?<!栏目)(?<!专栏)(?<!页面)(?<!板块)(?<!版块)(?<!”)(?:只有|仅有|唯有)|(?<=单位|部门|地区|网站|账号|帐号|县区|区县|市县|乡镇)(?:例如|比如(?!县)|如)")
 STRONG_OPENER = re.compile(r"分别是|分别为|依次是|依次为|包括|只有|仅有|唯有")
 # Words that never belong to a name: where a subject ends and its predicate begins.
