@@ -10,7 +10,8 @@ from .lexicon import (CONSECUTIVE_RE, NEGATIVE_RE, NEUTRAL_RE, NO_PROBLEM_RE, PO
                       PROBLEM_RES, UNSPECIFIED_RE, cn_number)
 
 NEGATIVE_HEADING = re.compile(r"问题|不足|差距|不到位|不及时|不规范|整改|短板|薄弱|不合格|通报批评")
-POSITIVE_HEADING = re.compile(r"亮点|成效|经验|做法|好的|较好|表扬|先进|典型|示范|优秀|成效明显|表现突出|工作成效")
+POSITIVE_HEADING = re.compile(r"亮点|成效|经验|做法|好的|较好|表扬|先进|典型|示范|优秀|成效明显|表现突出|工作成效|"
+                              r"前[0-9一二三四五六七八九十]+名|排名前列|得分靠前|名列前茅")
 # Blame that praise beside it does not outweigh (合格率100% beside 问题整改 is praise; beside 未… it is not).
 OUTWEIGHS_PRAISE = re.compile(r"不合格|问题突出|突出问题|未|没有|无法|错|空白|有待|亟待|不够|不符|敷衍")
 STRONG_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未(?!发现)|没有|无法|存在[^,，。;；]{0,12}问题|错|空白|不到位|不及时")

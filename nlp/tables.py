@@ -49,7 +49,7 @@ def _spaced_header(line):
             and not re.search(r"[,，。:：;；、%]", line)     # 地（市）/部门 is a column name
             and all(not re.search(r"[0-9]", c) or MONTH.match(c) for c in cells)     # 1月 2月 3月
             and (any(re.search(r"名称|账号|帐号", c) for c in cells)
-                 or cells[0] == "序号" and any(NAME_HEADER.search(c) for c in cells)))
+                 or cells[0] in ("序号", "排名", "名次", "编号") and any(NAME_HEADER.search(c) for c in cells)))
 
 
 def _spaced_row(line, width):
@@ -75,7 +75,7 @@ def _cells(text):
                 blocks.append(block)
             block = [("row", _split_spaced(line, pos))]
             spaced = len(block[0][1])
-            first_numbered = block[0][1][0].text == "序号"
+            first_numbered = block[0][1][0].text in ("序号", "排名", "名次", "编号")
         elif "|" in line:
             spaced = 0
             parts, k = [], 0
