@@ -18,6 +18,8 @@ from .problems import POSITIVE_HEADING, problems_of
 from .units import clean_name
 
 FAIL = re.compile(r"^(?:不合格|×|✗|否|未更新|不达标)$")
+# ✓ under a column named by a problem (错链断链, 上期问题未整改): the row has that problem
+MARK = re.compile(r"^(?:✓|√|✔|☑|●|是)$")
 NUMBER = re.compile(r"^[0-9]{1,4}$")
 MONTH = re.compile(r"([0-9]{1,2})月")
 NAME_HEADER = re.compile(r"名称|网站|账号|帐号|单位")
@@ -79,15 +81,19 @@ def _cells(text):
         elif "|" in line:
             spaced = 0
             parts, k = [], 0
-            for piece in line.split("|"):
+            pieces = line.split("|")
+            for n, piece in enumerate(pieces):
                 stripped = piece.strip()
                 if stripped:
                     s = pos + k + piece.index(stripped)
                     parts.append(Cell(stripped, s, s + len(stripped)))
+                elif 0 < n < len(pieces) - 1:
+                    parts.append(Cell("", pos + k, pos + k))    # an empty cell keeps its column
                 k += len(piece) + 1
-            if len(parts) >= 3:
+            if sum(1 for c in parts if c.text) >= 3:
                 block.append(("row", parts))
             elif parts:
+                parts = [c for c in parts if c.text]
                 block.extend(parts)
         elif block:
             blocks.append(block)
@@ -196,6 +202,12 @@ def _name_column(header):
     return None
 
 
+def _marked_problems(header, row):
+    """The cells of a row ticked under columns that name a problem."""
+    return [(k, c) for k, c in enumerate(row)
+            if MARK.match(c.text) and k < len(header) and problems_of(header[k])]
+
+
 def _codes(*texts):
     """Problem codes from the first text that states one."""
     for t in texts:
@@ -249,7 +261,8 @@ def table_findings(text, heading_at):
     for block in _cells(text):
         rows = _rows(block)
         cells = [c for item in block for c in (item[1] if isinstance(item, tuple) else [item])]
-        has_fail = any(FAIL.match(c.text) for c in cells)
+        has_fail = any(FAIL.match(c.text) for c in cells) or any(
+            _marked_problems(h, r) for h, _, r in rows)
         has_problem_col = any(_column(h, PROBLEM_HEADER) is not None for h, _, _ in rows)
         if not (has_fail or has_problem_col):
             listed = _listed_table(rows, heading_at)
@@ -284,7 +297,7 @@ def table_findings(text, heading_at):
                     and not _names_a_body(clean_name(name_cell.text)):
                 # 第四师农业局 | 第四师农业信息网: a site named by a brand goes by the body running it
                 name_cell, host = row[host_col], ""
-            failing = [(k, c) for k, c in enumerate(row) if FAIL.match(c.text)]
+            failing = [(k, c) for k, c in enumerate(row) if FAIL.match(c.text)] + _marked_problems(header, row)
             if not failing and problem_text and not has_fail:
                 failing = [(problem_col, row[problem_col])]
             for k, cell in failing:
