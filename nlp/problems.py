@@ -17,6 +17,8 @@ OUTWEIGHS_PRAISE = re.compile(r"不合格|问题突出|突出问题|未|没有|�
 STRONG_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未(?!发现)|没有|无法|存在[^,，。;；]{0,12}问题|错|空白|不到位|不及时")
 # A predicate that states what is wrong, not merely that something failed.
 STATED_PROBLEM = re.compile(r"未(?:及时|按要求|按规定)?[^,，。;；]{1,6}|不(?:准确|完整|规范|一致|全|当)|错误|缺失|缺少|过期|失效|异常")
+UNRECTIFIED_HEADING = re.compile(r"未整改|整改不到位|整改不力|整改不彻底|未按要求整改")
+NEW_PROBLEM = re.compile(r"新的问题|新问题|新发现")
 REQUEST_HEADING = re.compile(r"要求|下一步|下步|建议|措施|工作安排|工作部署")
 QUOTED = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』]")
 
@@ -36,7 +38,7 @@ def polarity_of(text):
 def heading_polarity(headings):
     """What the nearest heading that says anything says: 问题 blames, 亮点/表扬 praises."""
     for h in reversed(headings):
-        if re.search(r"整改(?:落实)?情况", h) and not re.search(r"不到位|未|不力", h):
+        if re.search(r"整改[^,，。:：]{0,4}情况", h) and not re.search(r"不到位|未|不力", h):
             continue      # 问题网站整改情况: a report of progress, not of problems
         if h.startswith("附件"):
             if POSITIVE_HEADING.search(h):
@@ -127,6 +129,9 @@ def classify(contexts, headings, allow_heading=True):
             consecutive = consecutive_periods(ctx)
         if codes:
             break
+    if codes and "rectification" not in codes and any(UNRECTIFIED_HEADING.search(h) for h in headings) \
+            and not any(NEW_PROBLEM.search(c) for c in contexts):
+        codes = codes + ["rectification"]     # listed under 未整改或整改不到位的情况
     if not codes and level <= 1 and STATED_PROBLEM.search(QUOTED.sub("", own)) and not is_unspecified_failure(own):
         codes = ["other"]         # a problem stated in words no type covers (领导信息未及时调整)
     elif not codes or is_unspecified_failure(own):
