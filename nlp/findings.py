@@ -148,7 +148,7 @@ ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(
 
 
 # Names made only of level words (县市区, 市政府, 辖区): a class of units or the notice's own.
-LEVELS_ONLY = re.compile(r"^(?:[省市县区州乡镇旗盟]|辖区|各|全)+(?:人民政府|政府)?$")
+LEVELS_ONLY = re.compile(r"^(?:自治区|自治州|自治县|[省市县区州乡镇旗盟]|辖区|各|全)+(?:人民政府|政府)?$")
 # a rate merely stated (合格率为94.1%), not one said to be high (合格率超过90%)
 OWN_RATE = re.compile(r"(?:合格率|达标率)\s*(?:为|是)\s*([0-9]+(?:\.[0-9]+)?)\s*%")
 

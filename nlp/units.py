@@ -64,7 +64,8 @@ QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$")
 # After these a quote gives the words written or shown, never a name.
 WORDS_QUOTED = re.compile(r"(?:写|印|打|表述|显示|标注|称|说)(?:为|成)$|(?:错|误)(?:写|印|打|用)?(?:为|成)?$|字样为$")
-BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:政务)?(?:" + CHANNEL_RE.pattern + r"))")
+BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:[、和及与]?《[^《》\n]{2,20}》)*"
+                                 r"(?:等[0-9一二三四五六七八九十]*个?)?(?:政务)?(?:账号|帐号|" + CHANNEL_RE.pattern + r"))")
 RUNS_THE_ACCOUNT = re.compile(r"(?:开设|主办|运营|运维|开办|注册|管理)的$")
 QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$")
 CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
