@@ -13,7 +13,7 @@ from its title (附件:表现优秀的政务新媒体).
 import re
 from dataclasses import dataclass
 
-from .lexicon import CHANNEL_OF, CHANNEL_RE, UNIT_END_RE, place_names
+from .lexicon import CHANNEL_OF, CHANNEL_RE
 from .problems import POSITIVE_HEADING, problems_of
 from .units import clean_name
 
@@ -184,12 +184,7 @@ HOST_HEADER = re.compile(r"^(?:主办单位|单位|开设单位|运营单位|运
 
 
 SITE_HEADER = re.compile(r"网站")
-
-
-def _names_a_body(name):
-    """Whether a site's name is its body's (威县人民政府, 凌云县): not a brand (五家渠人社网)."""
-    name = re.sub(r"(?:门户)?网站?$", "", name)
-    return bool(UNIT_END_RE.search(name) or re.search(r"政府$", name) or name in place_names())
+GOVERNMENT_OFFICE = re.compile(r"(?:办公室|办公厅|政府办|府办|信息中心)$")
 
 
 def _name_column(header):
@@ -294,8 +289,9 @@ def table_findings(text, heading_at):
             host = clean_name(row[host_col].text) if host_col not in (None, name_col) and host_col < len(row) else ""
             name_header = header[name_col] if name_col < len(header) else ""
             if host and SITE_HEADER.search(name_header) and not re.search(r"账号|帐号|新媒体", name_header) \
-                    and not _names_a_body(clean_name(name_cell.text)):
-                # 第四师农业局 | 第四师农业信息网: a site named by a brand goes by the body running it
+                    and not GOVERNMENT_OFFICE.search(host):
+                # 第四师农业局 | 第四师农业信息网: a site goes by the body running it, unless
+                # that is the office running a government's portal (威县人民政府网站: 威县)
                 name_cell, host = row[host_col], ""
             failing = [(k, c) for k, c in enumerate(row) if FAIL.match(c.text)] + _marked_problems(header, row)
             if not failing and problem_text and not has_fail:

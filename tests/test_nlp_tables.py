@@ -104,10 +104,16 @@ def test_unnumbered_rows_under_a_spaced_header():
     text = ("网站名称 主办单位 存在问题\n市档案馆网站 市档案馆 首页栏目超过2周未更新\n"
             "市地方志网站 市地方志办公室 网站无法访问\n二、工作要求\n请以上单位 立即整改。")
     found, consumed = table_findings(text, lambda offset: [])
-    # a site named by its body is that body; one named otherwise goes by the 主办单位 beside it
-    assert [(f["unit"], f["problem"]) for f in found] == [("市档案馆", "not_updated"),
-                                                          ("市地方志办公室", "site_unavailable")]
+    assert [(f["unit"], f["problem"]) for f in found] == [("市档案馆", "not_updated"), ("市地方志", "site_unavailable")]
     assert "二、" not in text[slice(*consumed[0])]
+
+
+def test_a_site_goes_by_the_body_running_it_unless_that_is_a_government_office():
+    text = ("序号 主办单位 网站名称 问题类型\n1 第四师农业局 第四师农业信息网 空白栏目\n"
+            "2 威县人民政府办公室 威县人民政府网站 更新不及时\n")
+    found, _ = table_findings(text, lambda offset: [])
+    assert [(f["unit"], f["problem"]) for f in found] == [("第四师农业局", "blank_column"),
+                                                          ("威县", "not_updated")]
 
 
 def test_unnumbered_pipe_rows_under_a_header_without_xuhao():
