@@ -116,7 +116,8 @@ def find_rates(segments, notice_text):
                         entry.update(counts)
                     _add(rates, entry, seg)
             # trailing rates of the same sentence: 其中区网站93.8%,部门网站100%
-            while (t := TRAILING.match(text, pos)) and not NOT_A_SUBJECT.search(t.group(1)):
+            while (t := TRAILING.match(text, pos)) and not NOT_A_SUBJECT.search(t.group(1)) \
+                    and not EARLIER.search(t.group(1)):      # …99.13%,上季度为98.85%: the earlier figure
                 own = _channel_only(t.group(1))       # …,政务新媒体为93.2%: a channel, not a subject
                 entry = {"scope": own[0] if own else scope[0] if len(scope) == 1 else "overall",
                          "rate": float(t.group(2))}
