@@ -182,16 +182,28 @@ def _is_inspector(predicate, last_name):
         INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(last_name.text)))
 
 
+PROBLEMS_FOLLOW = re.compile(r"\s*(?:存在(?:的)?(?:主要)?问题|主要问题|问题(?:描述)?)[:：]")
+
+
 def _said_next(segments, idx):
-    """`网站名称:A网站;存在问题:网站无法访问。`: a bare name closed by a semicolon, and the
-    sentence after it in the same paragraph naming no one, which says what is wrong."""
+    """What the sentences after a bare name, in its paragraph and naming no one, say of it:
+    `网站名称:A网站;存在问题:网站无法访问。` (the one sentence after a semicolon), or
+    `(一)正安县人民政府网站。存在问题:1.…;2.…` (every sentence of the list)."""
     seg = segments[idx]
-    if seg.text.rstrip()[-1:] not in ";；" or idx + 1 >= len(segments):
+    end = seg.text.rstrip()[-1:]
+    if idx + 1 >= len(segments) or end not in ";；。":
         return ""
-    nxt = segments[idx + 1]
-    if nxt.paragraph != seg.paragraph or any(ns for _, _, ns in names_in_sentence(nxt.text)):
+    listed = bool(PROBLEMS_FOLLOW.match(segments[idx + 1].text))
+    if end == "。" and not listed:
         return ""
-    return nxt.text
+    parts = []
+    for nxt in segments[idx + 1:]:
+        if nxt.paragraph != seg.paragraph or any(ns for _, _, ns in names_in_sentence(nxt.text)):
+            break
+        parts.append(nxt.text)
+        if not listed:
+            break
+    return "，".join(parts)
 
 
 REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?(?:以上|上述)[^,，。;；]{0,8}?(?:单位|地区|部门|网站|账号|帐号)"
