@@ -199,7 +199,7 @@ def looks_like_unit(name, loose=False, vouched=False):
         return len(name) <= 20 and (len(name) >= 3 or name in place_names())
     strong = bool(UNIT_END_RE.search(name)) or name in place_names()
     if strong and (not loose or len(name) == 2) and name[0] not in "省市县区州旗乡镇" \
-            and not contains_place(name[:4]) and _starts_with_verb(name):
+            and name not in place_names() and not contains_place(name[:4]) and _starts_with_verb(name):
         return False           # 制订全省…: a predicate, not a name
     if strong:
         return True
