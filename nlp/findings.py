@@ -200,8 +200,10 @@ def _said_next(segments, idx):
         return ""
     parts = []
     for nxt in segments[idx + 1:]:
-        if nxt.paragraph != seg.paragraph or any(ns for _, _, ns in names_in_sentence(nxt.text)):
+        if nxt.paragraph != seg.paragraph:
             break
+        if not listed and any(ns for _, _, ns in names_in_sentence(nxt.text)):
+            break       # the sentence has a subject of its own
         parts.append(nxt.text)
         if not listed:
             break
