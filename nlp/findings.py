@@ -110,8 +110,12 @@ def sentence_findings(segments, skip=()):
             for name in names:
                 rest = re.sub(r"^[-—–][^,，。;；]*", "", name.rest)   # -养老服务: a column of the unit
                 own = rest if re.search(r"[\u4e00-\u9fff]{2}", CHANNEL_RE.sub("", rest)) else ""
-                if own and name is names[-1] and continued:
-                    own = own + "，" + continued    # …更新不及时,且存在空白栏目3个: one predicate
+                labelled = ci == 0 and seg.text[ce:ce + 1] in ":：" and not seg.text[:name.start].strip(" \u3000")
+                if labelled:
+                    # 周口市:全年…;市政府门户网站…: a paragraph under the unit's name is all said of it
+                    continued = "，".join([continued] + _rest_of_paragraph(segments, idx))
+                if name is names[-1] and continued and (own or labelled):
+                    own = (own + "，" if own else "") + continued    # …更新不及时,且存在空白栏目3个
                 contexts = [c for c in (own, clause_ctx, sentence_ctx, next_ctx, prev_ctx) if c]
                 allow_heading = (n_names >= 2 or bool(prev_ctx or next_ctx) or not bare) and not cut_off
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
@@ -212,6 +216,16 @@ def _said_next(segments, idx):
 
 REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?(?:以上|上述)[^,，。;；]{0,8}?(?:单位|地区|部门|网站|账号|帐号)"
                          r"(?:[^。;；]{0,30}?(?:表扬|批评)|(?:均|都|皆)?(?:存在|出现))")   # 上述账号均存在…问题
+
+
+def _rest_of_paragraph(segments, idx):
+    """The sentences after sentence `idx` in its paragraph."""
+    out = []
+    for nxt in segments[idx + 1:]:
+        if nxt.paragraph != segments[idx].paragraph:
+            break
+        out.append(nxt.text)
+    return out
 
 
 def _refers_back(segments, idx):

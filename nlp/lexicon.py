@@ -108,14 +108,14 @@ NO_PROBLEM_RE = re.compile(
     r"[^,，。;；]{0,12}?问题(?:均|已)+(?:全部)?整改(?:到位|完毕|完成)|"
     r"问题[^,，。;；]{0,8}(?:减少|下降)|不合格[^,，。;；]{0,10}?(?:减少|下降)|"
     r"(?:关停|注销|清理|关闭|整合)(?:注销|关停|整合)?了[^,，。;；]*|"     # 关停注销了长期无人维护的账号6个: done
-    r"撤并[^,，。;；]*|进行了(?:集中)?清理[^,，。;；]*"
+    r"撤并[^,，。;；]*|进行了(?:集中)?清理[^,，。;；]*|分为[^。;；]{0,30}等次"
 )
 
 # Lines of page metadata and contacts, never findings.
 METADATA_RE = re.compile(r"^\s*[(（]?(?:本文)?(?:来源|作者|编辑|责任编辑|发布机构|发布时间|信息来源|浏览|阅读|"
                          r"联系人|联系电话|联系方式|电子邮箱|邮箱|电话|传真|地址|邮编|抄送|抄报|主送|印发)[:：]")
 # The addressee line under the title (各市人民政府,省政府各厅委、各直属机构:): groups, not findings.
-ADDRESSEE_RE = re.compile(r"^\s*(?:[^,，、:：。]{0,8}各[^,，、:：。]{1,10}[,，、])*[^,，、:：。]{0,8}各[^,，、:：。]{1,10}[:：]\s*$")
+ADDRESSEE_RE = re.compile(r"^\s*(?=[^:：]*各)(?:[^,，、:：。]{1,20}[,，、])*[^,，、:：。]{1,20}[:：]\s*$")
 # The list of attachments by title (附件:1.…问题清单 2.…): not findings.
 ATTACHMENT_TITLE_RE = re.compile(r"^\s*附件\s*[0-9一二三四五六七八九十]*\s*[:：]")
 NUMBERED_TITLE_RE = re.compile(r"\s*[0-9]{1,2}\s*[.、．]")     # used with .match()
