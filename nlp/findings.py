@@ -188,7 +188,7 @@ def _is_inspector(predicate, last_name):
         INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(last_name.text)))
 
 
-PROBLEMS_FOLLOW = re.compile(r"\s*(?:存在(?:的)?(?:主要)?问题|主要问题|问题(?:描述)?)[:：]")
+PROBLEMS_FOLLOW = re.compile(r"\s*(?:存在(?:的)?(?:主要)?问题|主要问题|问题(?:描述)?)[:：]|\s*经(?:查|核查|检查)[,，]")
 
 
 def _said_next(segments, idx):
@@ -274,7 +274,7 @@ EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?
                        r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
 # 除A、B外: the names a sentence sets apart from what it says of the rest
 SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
-SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,60}?)(?:的)?(?:相关|主要|有关)?(?:责任人|负责人|负责同志|领导)")
+SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,60}?)(?:的)?(?:相关|主要|有关|分管)?(?:责任人|负责人|负责同志|领导)")
 # “鹤壁淇滨发布”主办单位淇滨区委宣传部: the body summoned, after the account it runs
 HOST_LEAD = re.compile(r".*(?:主办|运营|运维|开办)(?:单位|主体)[:：]?")
 
