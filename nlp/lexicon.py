@@ -129,7 +129,7 @@ NEUTRAL_RE = re.compile(r"已完成|完成了|已按|已全面|已在|均能|基
 INSPECTOR_RE = re.compile(r"^(?:已(?:经)?(?:于[^,，。;；]{0,12}?)?)?(?:组织|开展|委托|印发|下发|通报|随机|分别约谈|约谈|责令|近日|近期)")
 # …and these when the subject is an office that inspects (办公厅对全市网站进行抽查).
 INSPECTOR_WEAK_RE = re.compile(r"^(?:已(?:经)?)?(?:对(?!照)|向|按照|根据|依据|依托|通过|利用|将|于)")
-INSPECTOR_NAME_RE = re.compile(r"(?:办公厅|办公室|政务公开办|政务局|信息中心|管理局|人民政府|政府)$")
+INSPECTOR_NAME_RE = re.compile(r"(?:办公厅|办公室|政务公开办|政务局|信息中心|管理局|人民政府|政府|纪委|监委|网信办)$")
 
 # Problem codes, each with the phrases that state it.  Every code that matches is
 # reported, in this order; the words a phrase matches are then used up, so that
