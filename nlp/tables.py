@@ -69,8 +69,25 @@ def _cells(text):
     blocks, block, pos = [], [], 0
     spaced = 0          # the width of a space-flattened table being read, 0 outside one
     first_numbered = True
+    cellwise = False    # a table flattened one cell a line, from its 序号 on
     for line in text.split("\n"):
-        if spaced and (SPACED_ROW.match(line) or not first_numbered and _spaced_row(line, spaced)):
+        cell = line.strip()
+        if cellwise and cell and "|" not in line and len(cell) <= 40 and not re.match(r"[一二三四五六七八九十]+、|附件", cell):
+            s = pos + line.index(cell)
+            block.append(Cell(cell, s, s + len(cell)))
+            pos += len(line) + 1
+            continue
+        if cellwise:                     # the first line that is no cell ends the table
+            cellwise = False
+            if block:
+                blocks.append(block)
+                block = []
+        if not spaced and "|" not in line and cell == "序号":
+            if block:
+                blocks.append(block)
+            s = pos + line.index(cell)
+            block, cellwise = [Cell(cell, s, s + len(cell))], True
+        elif spaced and (SPACED_ROW.match(line) or not first_numbered and _spaced_row(line, spaced)):
             block.append(("row", _split_spaced(line, pos, spaced)))
         elif "|" not in line and _spaced_header(line):
             if block:
