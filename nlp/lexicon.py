@@ -183,6 +183,7 @@ PROBLEM_PATTERNS = [
 PROBLEM_RES = [(code, re.compile(p)) for code, p in PROBLEM_PATTERNS]
 # A failure named without its problem.
 UNSPECIFIED_RE = re.compile(r"不合格|问题突出|突出问题|单项否决|被.{0,6}通报|通报批评|予以批评|约谈|问责|未达标|"
+                            r"(?:合格率|达标率)(?:较低|偏低|最低|低于)|"
                             r"排名(?:靠后|末位|倒数)|后[0-9一二三四五六七八九十]+(?:名|位)|得分(?:较低|靠后|最低)")
 
 CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)个(?:季度|月|周期|批次)[^,，。;；]{0,8}不合格")

@@ -39,7 +39,7 @@ STRONG_OPENER = re.compile(r"分别是|分别为|依次是|依次为|包括|只�
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(
     r"[\x00的了未被均仍已将把并且也又还但却才其等没(（)）\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|"
-    r"表现|得分|合格|更新|发现|开设|开办|办理|要(?![闻素点])|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|"
+    r"表现|得分|合格|更新|发现|开设|开办|办理|要(?![闻素点])|部分|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|"
     r"按要求|按时|及时|不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|"
     r"严格|认真|通过|利用|获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|"
     r"信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|"
@@ -54,21 +54,21 @@ FUNCTION_START = re.compile(
     r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除|"
     r"经(?!开区|济技术|济开发))")
 # What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
-QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|"
+QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"「『网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|"
                             + PREDICATE_START.pattern)
 # What a quoted column or slogan is followed by (“工作动态”栏目, “三审三校”制度).
 NOT_AFTER_A_NAME = re.compile(
     r"等?(?:[0-9*一二两三四五六七八九十几]+个)?(?:空白|无内容|不更新|未更新|更新不及时)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|制度|要求|原则|工作|机制|"
     r"标准|活动|服务$|服务(?:入口|事项|专区)|入口|问题|现象|等问题|网民|留言|年|日|链接|功能|文件|菜单|"
     r"中[,，]|专项|行动)")
-QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"][^“”\"]{1,30}[”\"])*")
-QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"][^“”\"]{1,30}[”\"][、和及与]?)*$")
+QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"「『][^“”\"「」『』]{1,30}[”\"」』])*")
+QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"「『][^“”\"「」『』]{1,30}[”\"」』][、和及与]?)*$")
 # After these a quote gives the words written or shown, never a name.
 WORDS_QUOTED = re.compile(r"(?:写|印|打|表述|显示|标注|称|说)(?:为|成)$|(?:错|误)(?:写|印|打|用)?(?:为|成)?$|字样为$")
 BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:[、和及与]?《[^《》\n]{2,20}》)*"
                                  r"(?:等[0-9一二三四五六七八九十]*个?)?(?:政务)?(?:账号|帐号|" + CHANNEL_RE.pattern + r"))")
 RUNS_THE_ACCOUNT = re.compile(r"(?:开设|主办|运营|运维|开办|注册|管理)的$")
-QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请)$")
+QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请|(?:通报|曝光|点名)(?:过)?的)$")
 CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
 # Between a name and its channel word: 等, 等3个, 县级, 部门 …
 BEFORE_CHANNEL = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
