@@ -26,6 +26,7 @@ ANNUAL = re.compile(r"(?P<year>\d{4}|\*{4})\s*年\s*(?:度|全年)(?!\s*(?:第|[
 INSPECTED = re.compile(r"检查|抽查|普查|监测|巡查|查看|考核")
 QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
 ANY_YEAR = re.compile(r"(?<![\d〔\[(（])(\d{4})\s*年")
+DASHED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})-[0-9*]{1,2}-")
 CITATION = re.compile(r"《[^《》]*》|〔[^〕]*〕|\([^()]*〔[^()]*\)")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:\d{4}|\*{4})\s*[〕\])）]\s*(?:\d+|\*+)\s*号")
 DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -143,8 +144,10 @@ def find_period(title, text):
         year = m.group("year")
         return (int(year) if year.isdigit() else None), None, wording, scope
     year = m.group("year")
-    if year is None:        # 第四季度 alone: the year is the first one the text gives
-        found = ANY_YEAR.search(title or "") or ANY_YEAR.search(CITATION.sub("", body))
+    if year is None:        # 第四季度 alone: the year is the first one the text gives, outside
+        # citations if it can be, else in a cited notice's title or a page's 2016-10-2* date
+        found = (ANY_YEAR.search(title or "") or ANY_YEAR.search(CITATION.sub("", body))
+                 or ANY_YEAR.search(body) or DASHED_YEAR.search(body))
         year = found.group(1) if found else None
     year = int(year) if year and year.isdigit() else None
     quarter = None
