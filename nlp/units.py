@@ -295,7 +295,8 @@ def _quoted_names(clause, base):
         if WORDS_QUOTED.search(lead_text):
             continue          # 错写为“十四无”: the words a page shows, not a name
         # 俵口镇文化站开设的“俵口文化”微信公众号: the account of the body before 开设的
-        lead_text = RUNS_THE_ACCOUNT.sub("", lead_text)
+        runs = RUNS_THE_ACCOUNT.search(lead_text)
+        lead_text = lead_text[:runs.start()] if runs else lead_text
         lead = lead_text[-1:] if lead_text else ""
         host, platform = None, None
         if lead and re.match(f"[{HAN}A-Za-z]", lead):
@@ -307,12 +308,14 @@ def _quoted_names(clause, base):
                 lead_text = lead_text[:at_end.start()]
             host_m = re.search(f"[{HAN}]{{2,30}}$", lead_text)
             host_name = host_m.group(0) if host_m else ""
+            if "的" in host_name[:-2]:     # 上年四季度通报的普益乡“普益发布”: the body after 的
+                host_name = host_name.rsplit("的", 1)[-1]
             host_name = re.sub(r"^.*?(?:为|是|有|如|及|和)(?=[" + HAN + "]{2})", "", host_name) \
                 if not UNIT_END_RE.search(host_name) else host_name
             if (UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2)
                     and not CLASS_OPENERS.search(host_name)):
                 host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
-            elif not QUOTE_OPENER.search(lead_text) and not platform:
+            elif not QUOTE_OPENER.search(lead_text) and not platform and not runs:
                 continue          # 出现“倍受青睐”: quoted words, not a name
         name = clean_name(inner)
         if not QUOTE_FOLLOWER.match(after) and not platform and not (UNIT_END_RE.search(name) or name in place_names()):
