@@ -80,7 +80,8 @@ def sentence_findings(segments, skip=()):
         set_apart = [m.span() for m in SET_APART.finditer(seg.text)]
         # a bare name, or a heading naming a unit ((三)X县“X发布”微信公众号。), may have what is
         # said of it in the sentences after it
-        next_ctx = _said_next(segments, idx) if bare or seg.is_heading else _refers_back(segments, idx)
+        next_ctx = "" if not all_spans else (
+            _said_next(segments, idx) if bare or seg.is_heading else _refers_back(segments, idx))
         # the last sentence of an excerpt cut off mid-way says nothing of its last names
         cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
         for ci, (cs, ce, names) in enumerate(clauses):
