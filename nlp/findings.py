@@ -203,16 +203,12 @@ def _said_next(segments, idx):
     listed = bool(PROBLEMS_FOLLOW.match(segments[idx + 1].text))
     if end == "。" and not listed:
         return ""
-    parts = []
-    for nxt in segments[idx + 1:]:
-        if nxt.paragraph != seg.paragraph:
-            break
-        if not listed and any(ns for _, _, ns in names_in_sentence(nxt.text)):
-            break       # the sentence has a subject of its own
-        parts.append(nxt.text)
-        if not listed:
-            break
-    return "，".join(parts)
+    if listed:
+        return "，".join(_rest_of_paragraph(segments, idx))
+    nxt = segments[idx + 1]
+    if nxt.paragraph != seg.paragraph or any(ns for _, _, ns in names_in_sentence(nxt.text)):
+        return ""       # another paragraph, or a sentence with a subject of its own
+    return nxt.text
 
 
 REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?(?:以上|上述)[^,，。;；]{0,8}?(?:单位|地区|部门|网站|账号|帐号)"
