@@ -5,7 +5,7 @@ DB      ?= tongbao.db
 PORT    ?= 8001
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve import test chromium fonts bench clean
+.PHONY: install serve import test chromium fonts bench clean refresh-corpus
 
 $(BIN)/tongbao: pyproject.toml
 	python3 -m venv $(VENV)
@@ -37,3 +37,9 @@ bench: install fonts
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache
+
+# The team's copies of the shared corpus and gold: refresh them whenever the shared set changes.
+SHARED ?= ../shared
+refresh-corpus:
+	cp $(SHARED)/corpus/*.txt $(SHARED)/corpus/SOURCES.tsv corpus/
+	cp $(SHARED)/gold/*.json tests/gold/
