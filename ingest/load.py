@@ -15,10 +15,19 @@ SUFFIXES = set(READERS)
 MAX_BYTES = 20 * 2**20
 MAX_CHARS = 1_000_000
 
-# An inspection notice speaks of government websites or new-media accounts being checked.
-_SUBJECT = re.compile(r"政府网站|政务新媒体|网站|政务微博|政务微信|公众号|新媒体")
-_INSPECTION = re.compile(r"检查|抽查|普查|监测|抽检|巡查|考核|通报|合格率|不合格")
-
+# What a notice of this kind is about, said in the many ways notices say it: government
+# websites, new-media accounts or a column of them …
+SUBJECT = re.compile(r"网站|政府网|门户网|网页|栏目|新媒体|政务微博|政务微信|公众号|头条号|抖音号|客户端|小程序|"
+                     r"账号|帐号")
+# … and checking them, what was found, how it is to be mended, or how their content is kept
+# up and supplied (a 内容保障 or 信息报送 notice is a notice of this kind too).
+MATTER = re.compile(r"[检抽普巡督核自复暗]查|查[验核看]|监测|抽检|检测|测评|评估|考[核评]|扫描|"
+                    r"通报|点名|合格|问题|不达标|红牌|黄牌|排名|得分|扣分|"
+                    r"整改|关停|注销|"
+                    r"内容保障|信息报送|报送|更新|采纳|回复|办结")
+SENTENCE_END = re.compile(r"[。;；!?！？\n]")
+# Sentences that must speak of both: one could be a news item's passing mention.
+MIN_SENTENCES = 2
 
 def iter_files(paths):
     """Yield every supported file under the given files and directories, recursively.
@@ -62,15 +71,19 @@ def read_text(path):
 
 
 def check_is_notice(path, text):
-    """Raise unless the text reads like an inspection notice on government sites/accounts."""
+    """Raise unless the text reads like a notice on checking government sites or accounts:
+    at least two of its sentences name a site, account or column together with a check,
+    a finding, a remedy or the upkeep of content."""
     if len(text) < 50:
         raise IngestError(path, f"not an inspection notice: only {len(text)} characters of text")
-    subject = len(_SUBJECT.findall(text))
-    inspection = len(_INSPECTION.findall(text))
-    if subject < 2 or inspection < 2:
+    if not SUBJECT.search(text):
+        raise IngestError(path, "not an inspection notice: the text names no government website "
+                                "or new-media account")
+    about = sum(1 for s in SENTENCE_END.split(text) if SUBJECT.search(s) and MATTER.search(s))
+    if about < MIN_SENTENCES:
         raise IngestError(path, "not an inspection notice: the text does not speak of checking "
-                                "government websites or new-media accounts")
-
+                                "government websites or new-media accounts, of what was found "
+                                "on them or of keeping their content")
 
 def load_notice(path):
     path = Path(path)
