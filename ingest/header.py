@@ -13,7 +13,7 @@ CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 YEAR = r"(?P<year>\d{4}|\*{4})\s*年(?:度)?"
 PERIOD = re.compile(
     rf"(?:{YEAR})?\s*(?:"
-    r"(?:第)?(?P<q>[一二三四1-4])\s*季度"
+    r"(?:第)?(?P<q>[一二三四1-4])\s*(?:季度|(?<=第[一二三四1-4])季)"     # 第二季 is written too
     r"|(?P<half>[上下])半年"
     r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(?:\d{4}年)?(?P<m2>\d{1,2})\s*月份?(?![\d日号])"
     r"|(?P<month>(?<=年)\d{1,2})\s*月份?(?![\d日号])"
@@ -24,16 +24,33 @@ PERIOD = re.compile(
 ANNUAL = re.compile(r"(?P<year>\d{4}|\*{4})\s*年\s*(?:度|全年)(?!\s*(?:第|[一二三四1-4]\s*季度|[上下]半年|\d))")
 # The opening sentence stating what was inspected: "…组织开展了2021年度全市政府网站检查".
 INSPECTED = re.compile(r"检查|抽查|普查|监测|巡查|查看|考核")
-QUARTER = re.compile(r"(?:第)?([一二三四1-4])季度")
+QUARTER = re.compile(r"(?:第)?([一二三四1-4])\s*(?:季度|(?<=第[一二三四1-4])季)")
 ANY_YEAR = re.compile(r"(?<![\d〔\[(（])(\d{4})\s*年")
 DASHED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})-[0-9*]{1,2}-")
+# A date in the text, with its year: 2023年11月15日, 2022年2月, 2016-10-2*.
+TEXT_DATE = re.compile(r"(?<![\d〔\[(（])(?P<year>(?:19|20)\d{2})\s*(?:年|-[0-9*]{1,2}-)")
+# Dates of other things: X年以来, a comparison (较2022年, 与2022年相比), an earlier check's
+# (2018年第一次抽查中发现的), a deadline (于2024年3月31日前).
+OTHER_DATE_BEFORE = re.compile(r"[较比与自]$|同比$|对比$")
+OTHER_DATE_AFTER = re.compile(r"\s*年?(?:[^,,。;;]{0,12}?)(?:以来|至今)|"
+                              r"[^,,。;;]{0,16}?(?:检查|抽查|普查|监测|巡查|通报)中?(?:发现|通报|指出)的")
+DEADLINE = re.compile(r"[^,,。;;]{0,10}?(?:之前|以前|前)")
+DONE = re.compile(r"了|已|均已")
+# A quarter of an earlier check or of a comparison, not this period's.
+EARLIER_BEFORE = re.compile(r"(?:[上前较比与对]|相比|复查)[^,,。;;]{0,4}$")
+EARLIER_AFTER = re.compile(r"[^,,。;;]{0,12}?(?:检查|抽查|普查|监测|巡查|通报)中?(?:发现|通报|指出)?的|"
+                           r"[^,,。;;]{0,6}?相比")
 CITATION = re.compile(r"《[^《》]*》|〔[^〕]*〕|\([^()]*〔[^()]*\)")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:\d{4}|\*{4})\s*[〕\])）]\s*(?:\d+|\*+)\s*号")
 DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-# "发布时间:2024-06-27", a date opening a meta line, or a date after the title.
-PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*|^|(?:通报|报告)\s+)"
-                       r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+# A page's date written day first, alone on its line with the time: "17.06.2016  11:33".
+DATE_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+# "发布时间:2024-06-27", "成文日期: | 2021-03-31 |" (a table), a date opening a meta line,
+# or a date after the title.
+PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*\|?\s*|^|(?:通报|报告)\s+)"
+                       r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                       r"|^(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 # The closing date, alone or after the signature: "州政府政务信息中心 2023年11月23日".
 SIGNATURE_DATE = re.compile(r"(?:(?P<org>[^\s,。:;]{2,30})\s+)?" + DATE_CN.pattern)
 ORG_END = r"(?:办公厅|办公室|人民政府|政府|管理局|服务局|数据局|委员会|小组|中心|公开办|信息办|局)"
@@ -41,6 +58,11 @@ TITLE_END = re.compile(r"(通报|情况|报告|通知|函)》?$")
 ISSUER_BEFORE_TITLE = re.compile(rf"^(?P<issuer>[^,。:;《]{{2,40}}?{ORG_END})\s*(关于|对于)")
 ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
 NATIONAL_ISSUER = re.compile(r"^(国务院|国家|中央)")
+# A title on the country's sites (全国政府网站首份普查报告出炉) that names no place.
+NATIONAL_TITLE = re.compile(r"全国")
+LOCAL_VOICE = re.compile(r"我[省市区州县旗盟]")
+# Casino advertising injected into a hacked page (澳门金沙博彩娱乐平台) names no place.
+GAMBLING_SPAM = re.compile(r"[\u4e00-\u9fff]{0,4}(?:博彩|赌场|赌博|娱乐城|娱乐平台|百家乐)")
 # The addressee formula of the central government and its ministries (水利部办公厅 …).
 NATIONAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市")
 
@@ -107,11 +129,21 @@ def opening_sentence(title, text):
     return ""
 
 
-def _first_period(source, annual):
+def _scope(source, m):
+    """The word of scope after a period: 2021年第一季度全省 → 全省."""
+    return re.match(r"\s*(全国|全省|全区|全市|全州|全县|全旗|全盟)?", source[m.end():]).group(1)
+
+
+def _first_period(source, annual, local):
     """The first period the source names: a PERIOD match, or with `annual` a whole year if
-    it comes first."""
+    it comes first. In a `local` notice a period of a national check (二季度全国政府网站抽查)
+    is another check's: (None, that period) when the source names no other."""
     m = PERIOD.search(source)
-    while m and not (m.group("year") or m.group("q") or m.group("m1")):
+    national = None
+    while m and (not (m.group("year") or m.group("q") or m.group("m1"))
+                 or local and _scope(source, m) == "全国"):
+        if m.group("year") or m.group("q") or m.group("m1"):
+            national = national or m
         m = PERIOD.search(source, m.end())      # a bare 第N次 or half-year needs a year
     # "于2021年8月至9月组织开展了2021年第三季度…检查": after 于 is when the work was done;
     # the period inspected, if the sentence names one later, is that one.
@@ -119,37 +151,35 @@ def _first_period(source, annual):
     if later and (later.group("year") or later.group("q")):
         m = later
     a = ANNUAL.search(source) if annual else None
-    return a if a and (m is None or a.start() <= m.start()) else m
+    return (a if a and (m is None or a.start() <= m.start()) else m), national
 
 
-def find_period(title, text):
+def find_period(title, text, published=None, local=False):
     """(year, quarter, wording, scope word after it) of the inspected period.
 
     The title, then the opening sentence, then the rest: the period they name wins over
     later mentions (a 年度 notice recalls 第三季度通报的问题), and only there does a whole
-    year count as the period, since a body speaks of 年度考核 and 年度报表 too."""
+    year count as the period, since a body speaks of 年度考核 and 年度报表 too. A period
+    that names no year takes the year of the title, else of the notice's own date
+    (`published`), else of a date the text gives for this check."""
     body = text[:3000]
     sources = ((title or "", True), (opening_sentence(title, text), True),
                (CITATION.sub("", body), False), (body, False))
+    national = None
     for source, annual in sources:
-        m = _first_period(source, annual)
+        m, other = _first_period(source, annual, local)
+        national = national or (other and (other, source))
         if m:
             break
     else:
-        years = ANY_YEAR.findall(title or "") or ANY_YEAR.findall(CITATION.sub("", body))
-        return (int(years[0]) if years else None), None, None, None
+        m, source = national or (None, None)
+    if m is None:
+        return _title_year(title) or _own_year(published) or _check_year(body), None, None, None
     wording = m.group(0).strip()
-    scope = re.match(r"\s*(全国|全省|全区|全市|全州|全县|全旗|全盟)?", source[m.end():]).group(1)
+    scope = _scope(source, m)
     if m.re is ANNUAL:
         year = m.group("year")
         return (int(year) if year.isdigit() else None), None, wording, scope
-    year = m.group("year")
-    if year is None:        # 第四季度 alone: the year is the first one the text gives, outside
-        # citations if it can be, else in a cited notice's title or a page's 2016-10-2* date
-        found = (ANY_YEAR.search(title or "") or ANY_YEAR.search(CITATION.sub("", body))
-                 or ANY_YEAR.search(body) or DASHED_YEAR.search(body))
-        year = found.group(1) if found else None
-    year = int(year) if year and year.isdigit() else None
     quarter = None
     if m.group("q"):
         quarter = _number(m.group("q"))
@@ -158,15 +188,64 @@ def find_period(title, text):
         if m2 - m1 == 2 and m1 % 3 == 1:
             quarter = (m1 + 2) // 3
     elif m.group("round"):
-        # An n-th round: a quarter only if the text names one for this period.
-        q = QUARTER.search(CITATION.sub("", body))
-        quarter = _number(q.group(1)) if q else None
-    if year is None and m.group("year") and not m.group("year").isdigit():
+        quarter = _round_quarter(body, scope)
+    year = m.group("year")
+    if year is None:        # 第四季度 alone
+        late = quarter == 4 or m.group("half") == "下"
+        year = _title_year(title) or _own_year(published, late) or _check_year(body)
+    elif year.isdigit():
+        year = int(year)
+    else:
         # Masked digits: the year only when the text states it elsewhere with this period.
-        rest = re.escape(wording[len(m.group("year")):].strip().lstrip("年度").strip())
+        rest = re.escape(wording[len(year):].strip().lstrip("年度").strip())
         again = re.search(rf"(\d{{4}})\s*年度?\s*{rest}", text) if rest else None
         year = int(again.group(1)) if again else None
     return year, quarter, wording, scope
+
+
+def _title_year(title):
+    found = ANY_YEAR.search(CITATION.sub("", title or ""))
+    return int(found.group(1)) if found else None
+
+
+def _own_year(published, late=False):
+    """The year of the notice's own date; a notice on the year's last quarter or half dated
+    January to March was written the year after."""
+    if not published:
+        return None
+    year, month = int(published[:4]), int(published[5:7])
+    return year - 1 if late and month <= 3 else year
+
+
+def _check_year(body):
+    """The year of the first date the text gives for this check or its figures (截至2024年6月30日,
+    the days of the check); not of a cited notice or 文号, a deadline, an earlier check or
+    a span since (2018年以来)."""
+    clean = CITATION.sub("", body)
+    for m in TEXT_DATE.finditer(clean):
+        after = clean[m.end():m.end() + 40]
+        if OTHER_DATE_BEFORE.search(clean[max(m.start() - 3, 0):m.start()]) or OTHER_DATE_AFTER.match(after):
+            continue
+        clause = re.split(r"[,,。;;]", after, maxsplit=1)[0]
+        if DEADLINE.match(after) and not DONE.search(clause):
+            continue        # 于2025年1月22日前报送: a deadline; …前…发布了: a date of the figures
+        return int(m.group("year"))
+    return None
+
+
+def _round_quarter(body, scope):
+    """An n-th round has a quarter only when the text names one for this period: not the
+    quarter of an earlier check (2018年第一季度抽查发现的问题), of one compared with (比一季度)
+    or of a check of another scope (the round 全省, the quarter 全国)."""
+    clean = CITATION.sub("", body)
+    for q in QUARTER.finditer(clean):
+        before = clean[max(q.start() - 8, 0):q.start()]
+        if EARLIER_BEFORE.search(before) or EARLIER_AFTER.match(clean[q.end():q.end() + 20]):
+            continue
+        if scope and _scope(clean, q) not in (None, scope):
+            continue
+        return _number(q.group(1))
+    return None
 
 
 def find_published(lines):
@@ -176,7 +255,10 @@ def find_published(lines):
         if m:
             return _iso(*m.groups()[1:])
     for line in lines[:15]:
-        m = PUBLISHED.search(line)
+        m = PUBLISHED.search(line.strip())
+        if m and m.group("dmy"):
+            day, month, year = DATE_DMY.match(m.group("dmy")).groups()
+            return _iso(year, month, day)
         if m:
             date = DATE_ISO.match(m.group("date")) or DATE_CN.match(m.group("date"))
             return _iso(*date.groups())
@@ -201,6 +283,7 @@ def find_province(title, issuer, lines, national):
     """Full name of the province the notice covers, or None for a national notice."""
     if national:
         return None
+    title, issuer, lines = _unspammed(title), _unspammed(issuer), [_unspammed(line) for line in lines]
     votes = Counter()
     regions.province_votes(title or "", 5.0, votes)
     regions.province_votes(issuer or "", 5.0, votes)
@@ -214,14 +297,24 @@ def find_province(title, issuer, lines, national):
     return regions.province_name(code)
 
 
+def _unspammed(text):
+    return GAMBLING_SPAM.sub(" ", text) if text else text
+
+
 def read_header(text):
     lines = text.split("\n")
     title = find_title(lines)
     issuer = find_issuer(title, lines)
-    year, quarter, period, scope = find_period(title, text)
-    national = (bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
-                or any(NATIONAL_ADDRESSEE.search(line) for line in lines[:12]
-                       if line.startswith(("各", "部", "国务院")) and line.rstrip().endswith((":", "：", ","))))
+    published = find_published(lines)
+    # A text that says 我省, 我市 … speaks for a place: it is no national notice, even when it
+    # retells one (a provincial news page on the State Council's check).
+    local = bool(LOCAL_VOICE.search(text))
+    year, quarter, period, scope = find_period(title, text, published, local)
+    national = not local and (
+        bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
+        or bool(title and NATIONAL_TITLE.search(title) and not regions.mentions(title))
+        or any(NATIONAL_ADDRESSEE.search(line) for line in lines[:12]
+               if line.startswith(("各", "部", "国务院")) and line.rstrip().endswith((":", "：", ","))))
     province = find_province(title, issuer, lines, national)
     prefecture, county = regions.locate(issuer, province) if province else (None, None)
     # "州政府政务信息中心", "县政府办公室": a local issuer that does not name its place; the
@@ -235,4 +328,4 @@ def read_header(text):
             prefecture = regions.most_mentioned(text, province, "prefecture")
     return {"title": title, "issuer": issuer, "province": province, "prefecture": prefecture,
             "county": county, "year": year, "quarter": quarter, "period": period,
-            "published": find_published(lines), "doc_number": find_doc_number(lines)}
+            "published": published, "doc_number": find_doc_number(lines)}

@@ -18,6 +18,8 @@ import ahocorasick
 PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$")
 PREFECTURE_SUFFIX = re.compile(r"(自治州|地区|盟|市)$")
 COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|特区|林区|新区|县|区|市|旗)$")
+# Development zones take the name of their county: 郎溪经开区, 平阳经济开发区.
+ZONES = ("经开区", "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区")
 # The Xinjiang Production and Construction Corps (新疆生产建设兵团) governs its divisions
 # (第八师, 兵团XX局) inside Xinjiang, but is no region of cpca's table: its notices name only
 # the Corps and its divisions. A mention of the Corps is a mention of Xinjiang.
@@ -77,6 +79,8 @@ def region_index():
             stem = _strip_nations(COUNTY_SUFFIX.sub("", name), nations)
             if len(stem) >= 3:   # two-character county stems (城关, 新华) are common words
                 forms.add(stem)
+            else:                # but not before the name of a zone: 郎溪经开区
+                forms.update(stem + zone for zone in ZONES)
         for form in forms:
             if len(form) >= 2:
                 names[form].append(region)

@@ -78,10 +78,25 @@ def test_prefecture_notice_with_its_own_doc_number():
     ("r03", 2016, 2),         # 第2次, but the text names 本年第二季度
     ("r18", 2023, 4),         # 第四季度, the year from the inspection dates
     ("r02", 2025, 1),         # ****年 masked in the body, the title gives the year
+    ("r100", 2016, 2),        # 第二季 without 度; the year from the page's date 17.06.2016
+    ("r80", 2018, None),      # 2018年第二次; its 第一季度 is an earlier check's (抽查发现的问题)
+    ("r98", 2017, None),      # a Gansu page on 二季度全国…抽查 and on its own 第三次全省 round
+    ("r94", 2025, 1),         # 第一季度; 均于2025年1月22日前…发布了 is a date of its figures
+    ("r39", 2021, 1),         # 第一季度; the year from 成文日期: | 2021-03-31 |
 ])
 def test_period_rules(name, year, quarter):
     header = load_notice(ROOT / "corpus" / f"{name}.txt").header
     assert (header["year"], header["quarter"]) == (year, quarter)
+
+
+@pytest.mark.parametrize("name, province", [
+    ("r74", "湖南省"),    # 常德's notice on a hacked page: 澳门金沙博彩娱乐平台 in its title
+    ("r56", "安徽省"),    # names its county only in 郎溪经开区
+    ("r98", "甘肃省"),    # retells the State Council's check but speaks as 我省
+    ("r102", None),       # 全国政府网站首份普查报告出炉: national, though it names 新疆兵团
+])
+def test_province_rules(name, province):
+    assert load_notice(ROOT / "corpus" / f"{name}.txt").header["province"] == province
 
 
 def test_national_notice_has_no_province():
@@ -174,3 +189,27 @@ def test_when_the_check_was_done_is_not_the_period_inspected(tmp_path):
                           "省政府办公厅于2021年8月至9月组织开展了2021年第三季度全省政府网站和政务新媒体"
                           "抽查工作。现将有关情况通报如下。\n一、总体情况\n本季度共抽查政府网站186个。\n")
     assert (header["year"], header["quarter"]) == (2021, 3)
+
+
+QUARTER_NOTICE = ("关于第四季度全市政府网站检查情况的通报\n各区政府:\n{body}现将第四季度政府网站抽查情况通报如下,"
+                  "抽查合格率为98%。请于{deadline}前完成整改。\n{signature}")
+
+
+@pytest.mark.parametrize("body, deadline, signature, year", [
+    # the notice's own date; a fourth quarter dated January is the year before
+    ("", "2024年2月10日", "市政府办公室\n2024年1月20日", 2023),
+    ("", "2023年12月31日", "市政府办公室\n2023年12月20日", 2023),
+    # no date of its own: the days of the check count, a deadline and 以来 do not
+    ("2022年以来,全市网站建设不断加强。市政府办公室于2021年12月1日至10日开展了检查。", "2023年1月10日", "", 2021),
+    ("2022年以来,全市网站建设不断加强。", "2023年1月10日", "", None),
+])
+def test_year_of_a_period_that_names_none(tmp_path, body, deadline, signature, year):
+    header = _notice_file(tmp_path, QUARTER_NOTICE.format(body=body, deadline=deadline, signature=signature))
+    assert (header["year"], header["quarter"]) == (year, 4)
+
+
+def test_a_round_takes_no_quarter_of_an_earlier_check(tmp_path):
+    header = _notice_file(tmp_path, "关于2019年第二次全省政府网站抽查情况的通报\n各市政府:\n"
+                          "省政府办公厅组织开展了2019年第二次全省政府网站抽查,合格率为95%,比第一季度提高2个百分点。"
+                          "本次还对2019年第一季度抽查发现的问题网站进行了复查。")
+    assert (header["year"], header["quarter"]) == (2019, None)
