@@ -1,4 +1,4 @@
-"""nlp: a clean notice becomes a notice record (see ../shared/spec/findings.md).
+"""nlp: a clean notice becomes a notice record (the record format, docs/record.md).
 
 The Parser (and with it spaCy) is imported on first use, so the parts of nlp that kb shares
 (the lexicon, the segmentation) come without it."""

@@ -1,6 +1,6 @@
 """Precision, recall and F1 of notice records against gold records.
 
-The measures are those of ../shared/spec/findings.md ("Scoring"), so that users can check
+The measures are those of the record format (docs/record.md, "Scoring"), so that users can check
 the parser on their own annotations:
 - period: (year, quarter) equal; province: equal;
 - pass_rate: rates matched by scope and value within ±0.05;

@@ -10,21 +10,36 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .lexicon import (ADDRESSEE_RE, ATTACHMENT_TITLE_RE, CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, INSPECTOR_NAME_RE, INSPECTOR_RE,
-                      INSPECTOR_WEAK_RE, METADATA_RE, NUMBERED_TITLE_RE)
+from . import vocab
+from .lexicon import CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, full_place_names, place_names
 from .problems import classify
-from .lexicon import full_place_names, place_names
 from .units import TRAILING_WORDS, clean_name, looks_like_unit, names_in_sentence, split_last
+
+# The word lists are in nlp/vocabulary/findings.toml.
+# Lines of page metadata and contacts, never findings.
+METADATA_RE = re.compile(r"^\s*[(（]?(?:本文)?(?:" + vocab.pattern("findings.metadata_labels") + ")[:：]")
+# The addressee line under the title (各市人民政府,省政府各厅委、各直属机构:): groups, not findings.
+ADDRESSEE_RE = re.compile(r"^\s*(?=[^:：]*各)(?:[^,，、:：。]{1,20}[,，、])*[^,，、:：。]{1,20}[:：]\s*$")
+# The list of attachments by title (附件:1.…问题清单 2.…): not findings.
+ATTACHMENT_TITLE_RE = re.compile(r"^\s*附件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+NUMBERED_TITLE_RE = re.compile(r"\s*[0-9]{1,2}\s*[.、．]")     # used with .match()
+
+# An inspector's own actions: the subject of these is the issuer, not a finding.
+INSPECTOR_RE = re.compile(r"^(?:已(?:经)?(?:于[^,，。;；]{0,12}?)?)?(?:" + vocab.pattern("findings.inspector_acts") + ")")
+# …and these when the subject is an office that inspects (办公厅对全市网站进行抽查).
+INSPECTOR_WEAK_RE = re.compile(r"^(?:已(?:经)?)?(?:" + vocab.pattern("findings.inspector_acts_weak") + ")")
+INSPECTOR_NAME_RE = re.compile("(?:" + vocab.pattern("findings.inspecting_offices") + ")$")
 
 # A value right after a name: the name is the subject of a rate in a list of rates.
 RATE_AFTER = re.compile(r"\s*(?:为|是|达到|达)?\s*[0-9]+(?:\.[0-9]+)?\s*%")
 # A clause that only says where the next clause looks (…网站“部门信息”栏目中,).
-LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|栏目|专栏|版块|板块|频道|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
-                           r"(?:栏目|专栏|版块|板块|频道|页面)?(?:中|里|内|上)\s*$")
+_COLUMNS = vocab.pattern("channels.columns")
+LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|" + _COLUMNS + r"|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
+                           r"(?:" + _COLUMNS + r"|页面)?(?:中|里|内|上)\s*$")
 # A requirement after the names (…各部门要切实加强, …应当): they are addressed, not found at fault.
-EXHORTED = re.compile(r"(?:等)?(?:各[^,，。;；]{0,6}?)?(?:要|应当|应|须|必须|务必)(?!求)")
-REPOST_VERB = re.compile(r"转载|转发|转引")
-ILLUSTRATES = re.compile(r"^\s*(?:如|例如|比如|譬如|包括|分别是|分别为|涉及)")
+EXHORTED = re.compile(r"(?:等)?(?:各[^,，。;；]{0,6}?)?(?:" + vocab.pattern("findings.exhortations") + ")(?!求)")
+REPOST_VERB = re.compile(vocab.pattern("findings.repost_verbs"))
+ILLUSTRATES = re.compile(r"^\s*(?:" + vocab.pattern("findings.illustrating") + ")")
 
 
 def _without(text, spans, base=0):
@@ -157,7 +172,7 @@ ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(
 # Names made only of level words (县市区, 市政府, 辖区): a class of units or the notice's own.
 LEVELS_ONLY = re.compile(r"^(?:自治区|自治州|自治县|[省市县区州乡镇旗盟]|辖区|各|全)+(?:人民政府|政府)?$")
 # a rate merely stated (合格率为94.1%), not one said to be high (合格率超过90%)
-OWN_RATE = re.compile(r"(?:合格率|达标率)\s*(?:为|是)\s*([0-9]+(?:\.[0-9]+)?)\s*%")
+OWN_RATE = re.compile("(?:" + vocab.pattern("rates.rate_words") + r")\s*(?:为|是)\s*([0-9]+(?:\.[0-9]+)?)\s*%")
 
 
 def _rate_below_full(predicate):
@@ -167,7 +182,7 @@ def _rate_below_full(predicate):
 
 def _runs_quoted_account(text, name, names):
     """Whether `name` is only the body running the quoted account named right after it; the
-    account is the unit then (as the shared gold names 宝鸡信访, not 宝鸡市信访局)."""
+    account is the unit then (as the gold records name 宝鸡信访, not 宝鸡市信访局)."""
     m = ACCOUNT_OF.match(text, name.end)
     return bool(m) and any(o.quoted and m.end() <= o.start <= m.end() + 1 for o in names)
 
@@ -267,7 +282,8 @@ def _clause_context(text, clauses, ci):
 
 
 # Phrases that name a faulted unit outside a subject position.
-EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?[^。;；]{0,40}?(?:(?:合格率|均)[^。;；]{0,20}?(?:100%|[0-9.]+%以上)|"
+EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?[^。;；]{0,40}?"
+                       r"(?:(?:合格率|均)[^。;；]{0,20}?(?:100%|[0-9.]+%以上)|"
                        r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
 # 除A、B外: the names a sentence sets apart from what it says of the rest
 SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
@@ -329,7 +345,7 @@ def _notice_channel(segments):
     return "organization"
 
 
-ON_A_SITE = re.compile(r"栏目|专栏|首页|网页|页面")
+ON_A_SITE = re.compile(vocab.pattern("findings.on_a_site"))
 
 
 def _channel_of(name, contexts, seg, default="organization"):

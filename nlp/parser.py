@@ -10,7 +10,7 @@ class Parser:
         self.nlp = build_pipeline()
 
     def parse(self, notice):
-        """The notice record of a Notice (see ../shared/spec/findings.md)."""
+        """The notice record of a Notice (the record format, docs/record.md)."""
         return build_record(notice, self.nlp(notice.text))
 
     def parse_many(self, notices):

@@ -79,7 +79,8 @@ def findings_component(doc):
     text = doc._.text
     from_tables, consumed = table_findings(text, heading_at)
     doc._.table_spans = consumed
-    doc._.findings = _with_evidence(text, merge_spellings(dedupe(from_tables + sentence_findings(segments, skip=consumed))))
+    found = from_tables + sentence_findings(segments, skip=consumed)
+    doc._.findings = _with_evidence(text, merge_spellings(dedupe(found)))
     doc.spans["findings"] = [s for s in (_span(doc, f["start"], f["end"], f["polarity"])
                                          for f in doc._.findings) if s is not None]
     # each unit as named, labelled by polarity (a name may be faulted and praised)

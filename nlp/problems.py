@@ -6,21 +6,35 @@ then the section headings above it.
 """
 import re
 
-from .lexicon import (CONSECUTIVE_RE, NEGATIVE_RE, NEUTRAL_RE, NO_PROBLEM_RE, POSITIVE_RE,
-                      PROBLEM_RES, UNSPECIFIED_RE, cn_number)
+from . import vocab
+from .lexicon import cn_number
 
-NEGATIVE_HEADING = re.compile(r"问题|不足|差距|不到位|不及时|不规范|整改|短板|薄弱|不合格|通报批评")
-POSITIVE_HEADING = re.compile(r"亮点|成效|经验|做法|好的|较好|表扬|先进|典型|示范|优秀|成效明显|表现突出|工作成效|"
-                              r"前[0-9一二三四五六七八九十]+名|排名前列|得分靠前|名列前茅")
+# Praise and blame (nlp/vocabulary/polarity.toml).
+POSITIVE_RE = re.compile(vocab.pattern("polarity.praise"))
+NEGATIVE_RE = re.compile(vocab.pattern("polarity.blame"))
+# Phrases that mention problems only to say there were none.
+NO_PROBLEM_RE = re.compile(vocab.pattern("polarity.no_problem"))
+# Statements of work done, neither blame nor praise: they stop a heading from deciding.
+NEUTRAL_RE = re.compile(vocab.pattern("polarity.neutral"))
+NEGATIVE_HEADING = re.compile(vocab.pattern("polarity.negative_heading"))
+POSITIVE_HEADING = re.compile(vocab.pattern("polarity.positive_heading"))
 # Blame that praise beside it does not outweigh (合格率100% beside 问题整改 is praise; beside 未… it is not).
-OUTWEIGHS_PRAISE = re.compile(r"不合格|问题突出|突出问题|未|没有|无法|错|空白|有待|亟待|不够|不符|敷衍")
-STRONG_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未(?!发现)|没有|无法|存在[^,，。;；]{0,12}问题|错|空白|不到位|不及时")
+OUTWEIGHS_PRAISE = re.compile(vocab.pattern("polarity.outweighs_praise"))
+STRONG_NEGATIVE = re.compile(vocab.pattern("polarity.strong_blame"))
 # A predicate that states what is wrong, not merely that something failed.
-STATED_PROBLEM = re.compile(r"未(?:及时|按要求|按规定)?[^,，。;；]{1,6}|不(?:准确|完整|规范|一致|全|当)|错误|缺失|缺少|过期|失效|异常")
-UNRECTIFIED_HEADING = re.compile(r"未整改|整改不到位|整改不力|整改不彻底|未按要求整改")
-NEW_PROBLEM = re.compile(r"新的问题|新问题|新发现")
-REQUEST_HEADING = re.compile(r"要求|下一步|下步|建议|措施|工作安排|工作部署")
+STATED_PROBLEM = re.compile(vocab.pattern("polarity.stated_problem"))
+UNRECTIFIED_HEADING = re.compile(vocab.pattern("polarity.unrectified_heading"))
+NEW_PROBLEM = re.compile(vocab.pattern("polarity.new_problem"))
+REQUEST_HEADING = re.compile(vocab.pattern("polarity.request_heading"))
 QUOTED = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』]")
+
+# Problem codes, each with the phrases that state it (nlp/vocabulary/problems.toml), in the
+# order they are reported.
+PROBLEM_RES = [(code, re.compile(vocab.pattern(f"problems.problem.{code}")))
+               for code in vocab.entry("problems.problem")]
+# A failure named without its problem.
+UNSPECIFIED_RE = re.compile(vocab.pattern("problems.unspecified"))
+CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)个(?:季度|月|周期|批次)[^,，。;；]{0,8}不合格")
 
 
 def polarity_of(text):
@@ -51,12 +65,12 @@ def heading_polarity(headings):
     return None
 
 
-QUOTED_COLUMN = re.compile(r"(?<=栏目|专栏|版块|板块|频道)(?:[、和及与]?[“\"「『][^“”\"」』]{1,30}[”\"」』])+|"  # 子栏目“政策解读”为空白
-                           r"[“\"「『][^“”\"」』]{1,30}[”\"」』](?=[、和及与]?[“\"「『]|等?(?:栏目|专栏|版块|板块|频道|链接))")
-
-
+# Quoted names of columns (子栏目“政策解读”为空白, “A”、“B”等栏目) …
+_COLUMNS = vocab.pattern("channels.columns")
+QUOTED_COLUMN = re.compile("(?<=" + _COLUMNS + ")(?:[、和及与]?" + QUOTED.pattern + ")+|"
+                           + QUOTED.pattern + r"(?=[、和及与]?[“\"「『]|等?(?:" + _COLUMNS + "|链接))")
 # …unless the column is what is missing (未按要求开设“政策解读”栏目).
-MISSING_COLUMN = re.compile(r"(?:未|没有|缺少|无)[^,，。;；]{0,5}(?:开设|设置|开通|增设|建立|设立)$|(?:缺少|缺失|没有)$")
+MISSING_COLUMN = re.compile(vocab.pattern("polarity.missing_column"))
 
 
 def problems_of(text):
@@ -85,7 +99,7 @@ def consecutive_periods(text):
     return cn_number(m.group(1)) if m else None
 
 
-RECTIFIED = re.compile(r"问题(?:均|已)+(?:全部)?整改(?:到位|完毕|完成)")
+RECTIFIED = re.compile(vocab.pattern("polarity.rectified"))
 
 
 def classify(contexts, headings, allow_heading=True):

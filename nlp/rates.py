@@ -6,8 +6,11 @@ for comparison (与第二季度(总体合格率91.2%)相比).
 """
 import re
 
+from . import vocab
+
+# The word lists are in nlp/vocabulary/rates.toml, the scope words in channels.toml.
 NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
-RATE_WORD = re.compile(r"(?<!不)(?:合格率|达标率)")
+RATE_WORD = re.compile("(?<!不)(?:" + vocab.pattern("rates.rate_words") + ")")
 # what may stand between the rate word and its value
 LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：|"
                   r"(?:连续[0-9一二两三四五六七八九十]+个(?:季度|月)|持续|始终|继续)?(?:保持|稳定)(?:在)?)?\s*" + NUM)
@@ -21,10 +24,10 @@ NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达
 MORE_VALUES = re.compile(r"\s*[、和及与,，]\s*" + NUM)
 # 其中区网站93.8%,部门网站100%: further rates after the first, each with its subject
 TRAILING = re.compile(r"[,，;；、]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:为|是|达到|达)?\s*" + NUM)
-NOT_A_SUBJECT = re.compile(r"比|较|提高|下降|上升|增加|减少|合格率|达标率|占比|率")
-WEBSITE = re.compile(r"网站|网页")
-NEW_MEDIA = re.compile(r"新媒体|微信|微博|抖音|头条|账号|帐号|客户端|公众号|小程序|视频号|APP")
-EARLIER = re.compile(r"上一?季度|上月|去年|同期|上年|上一次|上次|连续[0-9一二两三四五六七八九十]+个")
+NOT_A_SUBJECT = re.compile(vocab.pattern("rates.not_a_subject"))
+WEBSITE = re.compile(vocab.pattern("channels.rate_scope.website"))
+NEW_MEDIA = re.compile(vocab.pattern("channels.rate_scope.new_media"))
+EARLIER = re.compile(vocab.pattern("rates.earlier"))
 CHECKED = re.compile(r"(?:检查|抽查|普查|核查|监测|选取|对)[^,，。;；]{0,24}?([0-9]+)\s*(?:个|家)")
 FAILED = re.compile(r"不合格(?:的)?[^,，。;；0-9]{0,8}?([0-9]+)\s*(?:个|家)|([0-9]+)\s*(?:个|家)[^,，。;；0-9]{0,10}?"
                     r"(?:不合格|问题突出|存在突出问题)|(?:发现|存在)[^,，。;；0-9]{0,12}?([0-9]+)\s*(?:个|家)")
@@ -46,7 +49,7 @@ def _scope(before):
     return ["new_media"]
 
 
-COMPARISON = re.compile(r"比|较|相比|提高|提升|上升|下降|降低|增长|增加|持平")
+COMPARISON = re.compile(vocab.pattern("rates.comparison"))
 
 
 def _in_brackets_after_comparison(text, pos):
@@ -133,7 +136,7 @@ def find_rates(segments, notice_text):
 SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+|(?:的)?(?:(?:政府网站|门户网站|网站)[和与及、](?:政务新媒体|新媒体)|"
                           r"政府网站|门户网站|网站|政务新媒体|新媒体|账号|帐号)?"
                           r"(?:检查|抽查|抽检|普查|监测|考核|查看)?(?:总体|平均|整体|综合)?$")
-WHOLE = re.compile(r"^(?:各|其余|其他|其它|全省|全市|全州|全区|全县|全旗|全国|全盟|本次|本季度|本月|总体|整体|各地|全部|所有|政府|政务)")
+WHOLE = re.compile("^(?:" + vocab.pattern("rates.whole") + ")")
 
 
 def _subject(clause):

@@ -1,9 +1,11 @@
-"""The notice record (../shared/spec/findings.md) from a parsed Doc and its Notice."""
+"""The notice record (the record format, docs/record.md) from a parsed Doc and its Notice."""
 import re
+
+from . import vocab
 
 HEADER_KEYS = ("title", "issuer", "province", "prefecture", "county", "year", "quarter",
                "period", "published", "doc_number")
-_REGION_END = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|州|县|区|旗|盟|地区)$")
+_REGION_END = re.compile("(?:" + vocab.pattern("places.own_region") + ")$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)?(?:门户网站|网站)?$")
 
 

@@ -8,8 +8,12 @@ the notice text, so that findings point back at their evidence.
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import HEADING_RE, SENT_END
+from . import vocab
 
+# Heading numbering: 一、 (一) 1. 1、 一是 附件.
+HEADING_RE = re.compile("^(?:" + vocab.pattern("sections.heading_marks") + ")")
+SENT_END = vocab.entry("sections.sentence_end")
+METADATA_LINE = re.compile("(?:" + vocab.pattern("sections.metadata_labels") + ")[:：]")
 TABLE_CELL = re.compile(r"\|\s*$|\s\|\s")
 SPACED_ROW = re.compile(r"^\s*[0-9]{1,3}\s+\S+\s+\S+")      # 5 五十镇人民政府 五十镇政府网 …: a table row
 
@@ -76,7 +80,7 @@ def _joins_next(line, nxt):
         return False
     if line[-1] in "、,，(（“":
         return True
-    if re.search(r"(?:来源|作者|编辑|发布时间|时间|日期|浏览|阅读)[:：]", line):
+    if METADATA_LINE.search(line):
         return False          # a line of page metadata
     # a long paragraph cut in the middle of a word
     return len(line) >= 20 and line[-1] not in SENT_END + ":：)）”" and "\u4e00" <= nxt[0] <= "\u9fff"
@@ -121,7 +125,8 @@ def split_sentences(text):
                     lvl = heading_level(text.lstrip())
                     chain = [h for h in chain if h[0] < lvl] + [(lvl, heading_text(text.lstrip()))]
                     headings = [h[1] for h in chain]
-                piece = Segment(text, poffs[start:i + 1], headings, pno, is_heading=bool(level and first) or inline)
+                piece = Segment(text, poffs[start:i + 1], headings, pno,
+                                is_heading=bool(level and first) or inline)
                 if piece.text.strip():
                     segments.append(piece)
                     first = False

@@ -13,16 +13,19 @@ from its title (附件:表现优秀的政务新媒体).
 import re
 from dataclasses import dataclass
 
+from . import vocab
 from .lexicon import CHANNEL_OF, CHANNEL_RE
 from .problems import POSITIVE_HEADING, problems_of
 from .units import clean_name
 
-FAIL = re.compile(r"^(?:不合格|×|✗|否|未更新|不达标)$")
+# The words of cells and headers are in nlp/vocabulary/tables.toml.
+FAIL = re.compile("^(?:" + vocab.pattern("tables.fail") + ")$")
 # ✓ under a column named by a problem (错链断链, 上期问题未整改): the row has that problem
-MARK = re.compile(r"^(?:✓|√|✔|☑|●|是)$")
+MARK = re.compile("^(?:" + vocab.pattern("tables.mark") + ")$")
 NUMBER = re.compile(r"^[0-9]{1,4}$")
 MONTH = re.compile(r"([0-9]{1,2})月")
-NAME_HEADER = re.compile(r"名称|网站|账号|帐号|单位")
+NAME_HEADER = re.compile(vocab.pattern("tables.name_header"))
+ROW_NUMBER_HEADERS = tuple(vocab.words("tables.row_number_headers"))     # 序号, 排名 …
 
 
 @dataclass
@@ -51,7 +54,7 @@ def _spaced_header(line):
             and not re.search(r"[,，。:：;；、%]", line)     # 地（市）/部门 is a column name
             and all(not re.search(r"[0-9]", c) or MONTH.match(c) for c in cells)     # 1月 2月 3月
             and (any(re.search(r"名称|账号|帐号", c) for c in cells)
-                 or cells[0] in ("序号", "排名", "名次", "编号") and any(NAME_HEADER.search(c) for c in cells)))
+                 or cells[0] in ROW_NUMBER_HEADERS and any(NAME_HEADER.search(c) for c in cells)))
 
 
 def _spaced_row(line, width):
@@ -94,7 +97,7 @@ def _cells(text):
                 blocks.append(block)
             block = [("row", _split_spaced(line, pos))]
             spaced = len(block[0][1])
-            first_numbered = block[0][1][0].text in ("序号", "排名", "名次", "编号")
+            first_numbered = block[0][1][0].text in ROW_NUMBER_HEADERS
         elif "|" in line:
             spaced = 0
             parts, k = [], 0
@@ -183,8 +186,8 @@ def _channel(*texts):
     return None
 
 
-PROBLEM_HEADER = re.compile(r"^(?!.*问题数)(?:.{0,6}问题(?:描述|情况|类型|说明)?|.{0,6}原因|扣分项|扣分情况|扣分说明)$")
-PLATFORM_HEADER = re.compile(r"平台|类型|渠道|类别")
+PROBLEM_HEADER = re.compile("^(?!.*问题数)(?:" + vocab.pattern("tables.problem_header") + ")$")
+PLATFORM_HEADER = re.compile(vocab.pattern("tables.platform_header"))
 
 
 def _column(header, rx):
@@ -192,16 +195,16 @@ def _column(header, rx):
 
 
 # A column headed 单位 (not 主办单位) names the unit itself; its site's name is beside it
-# (an account, though, goes by its own name, as the shared gold names 宝鸡信访, not 宝鸡市信访局).
-UNIT_HEADER = re.compile(r"^(?:单位|单位名称|被检查单位|责任单位)$")
+# (an account, though, goes by its own name, as the gold records name 宝鸡信访, not 宝鸡市信访局).
+UNIT_HEADER = re.compile("^(?:" + vocab.pattern("tables.unit_header") + ")$")
 
 
 # The column of the body running the site or account a row names (findings.merge_spellings).
-HOST_HEADER = re.compile(r"^(?:主办单位|单位|开设单位|运营单位|运维单位|责任单位)$")
+HOST_HEADER = re.compile("^(?:" + vocab.pattern("tables.host_header") + ")$")
 
 
-SITE_HEADER = re.compile(r"网站")
-GOVERNMENT_OFFICE = re.compile(r"(?:办公室|办公厅|政府办|府办|信息中心)$")
+SITE_HEADER = re.compile(vocab.pattern("tables.site_header"))
+GOVERNMENT_OFFICE = re.compile("(?:" + vocab.pattern("tables.government_office") + ")$")
 
 
 def _name_column(header):
@@ -230,7 +233,7 @@ def _codes(*texts):
     return []
 
 
-LISTING_NEGATIVE = re.compile(r"不合格|问题突出|突出问题|未达标|存在问题")
+LISTING_NEGATIVE = re.compile(vocab.pattern("tables.listing_negative"))
 
 
 def _listed_table(rows, heading_at):

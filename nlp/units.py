@@ -15,67 +15,44 @@ from functools import lru_cache
 
 import jieba.posseg
 
-from . import segment
+from . import segment, vocab
 from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, PREDICATE_START,
                       UNIT_END_RE, place_names)
 
-
+# The word lists are in nlp/vocabulary/units.toml, under the same names in lower case.
 COUNT = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次]")
-COLUMN_WORDS = re.compile(r"栏目|专栏|版块|板块|频道|页面")   # after a quoted column name: where, not what
+COLUMN_WORDS = re.compile(vocab.pattern("units.column_words"))   # after a quoted column name: where, not what
 CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake here, not punctuation
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
 LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
-LEAD = re.compile(r"^(?:\s|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9]{1,2}[.、．]|[0-9]{1,3}\s+|"
-                  r"(?:予以|给予)?通报(?:表扬|批评)|经研究|决定|其中|如下|如|例如|比如|请|对|经检查|同时|此外|另外|但是|但|而且|而|另|尤其是|特别是|"
-                  r"以及|及|和|主要是|主要有|分别是|分别为|包括|还有|即|是|有|[0-9一二三四五六七八九十]+是|"
-                  r"[^,，。;；、]{0,8}(?:部门|单位|地区|方面|机构)中|"      # 省直部门中省人社厅…: the group it is in
-                  r"[^,，。;；的]{0,8}?(?:通报|曝光|点名)(?:过)?的)+")     # 第三季度通报的X网站: X is the subject
-INTRODUCING_LEAD = re.compile(r"如|包括|分别|主要有|还有|通报(?:表扬|批评)")
+LEAD = re.compile("^(?:" + vocab.pattern("units.lead") + ")+")
+INTRODUCING_LEAD = re.compile(vocab.pattern("units.introducing_lead"))
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
-MID_OPENER = re.compile(r"的[^、,，“”\x00]{0,20}?(?:(?<!没)有(?!所|待|效|力)|是|为|包括)|分别是|分别为|依次是|依次为|包括|"
-                        r"(?<!栏目)(?<!专栏)(?<!页面)(?<!板块)(?<!版块)(?<!”)(?:只有|仅有|唯有)|(?<=单位|部门|地区|网站|账号|帐号|县区|区县|市县|乡镇)(?:例如|比如(?!县)|如)")
-STRONG_OPENER = re.compile(r"分别是|分别为|依次是|依次为|包括|只有|仅有|唯有")
+MID_OPENER = re.compile(vocab.pattern("units.mid_openers"))
+STRONG_OPENER = re.compile(vocab.pattern("units.strong_openers"))
 # Words that never belong to a name: where a subject ends and its predicate begins.
-STOP_WORDS = re.compile(
-    r"[\x00的了未被均仍已将把并且也又还但却才其等没(（)）\-—–向]|重点领域|分别|存在|出现|超过|连续|参与|重视|"
-    r"表现|得分|合格|更新|发现|开设|开办|办理|要(?![闻素点])|部分|回复|留言|栏目|首页|主页|长期|多个|大量|积极|创新|主动|坚持|按照|"
-    r"按要求|按时|及时|不|无法|没有|作为|仅|既|应更新|需|在(?!线)|对|以|于|发布(?:了|信息|内容|的|主动)|做好|"
-    r"严格|认真|通过|利用|获得|荣获|位列|排名|内容|予以|给予|发生|本(?:季度|月|次|期|年|轮)|今年|当月|"
-    r"信息公开目录|目录|子站|页面|链接|后台|达到|运行|监管措施|合格率|达标率|抽查|检查|共计|共有|共[0-9]|"
-    r"总体|整体|基本|问题|工作(?:落实|中|上|开展|成效)|情况|期间|以来|方面|能够|较|很|最|[0-9]|"
-    r"规范|推动|加强|强化|完善|落实|建立|健全|提升|实现|推行|探索|打造|开展|制定|制作|上线|聚焦|"
-    r"监测(?!站|中心|局|所|院)|考核(?!办|委)|测评(?!中心)|子(?:栏目|网站|频道|页面)|(?:运维|运营)(?!中心|服务|公司)|(?:主办|管理)的"     # 县民政局|子栏目, …|运维的
-)
+STOP_WORDS = re.compile(vocab.pattern("units.stop_words"))
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
-FUNCTION_START = re.compile(
-    r"^(?:要|在|按照|根据|依据|对|从|为|向|安排|加强|进一步|确保|推动|推进|做好|严格|认真|及时|切实|全面|"
-    r"持续|不断|积极|努力|通过|围绕|助力|并|且|与|和|照|时|也|还|又|所|各|由|被|将|把|让|使|已|未|均|除|"
-    r"经(?!开区|济技术|济开发))")
+FUNCTION_START = re.compile("^(?:" + vocab.pattern("units.function_starts") + ")")
 # What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
-QUOTE_FOLLOWER = re.compile(r"$|[、,，;；。:：)）(（\s和及与等“\"「『网0-9]|" + CHANNEL_RE.pattern + r"|政务|官方|"
-                            + PREDICATE_START.pattern)
+QUOTE_FOLLOWER = re.compile(vocab.pattern("units.quote_followers", channel_word=CHANNEL_RE.pattern))
 # What a quoted column or slogan is followed by (“工作动态”栏目, “三审三校”制度).
-NOT_AFTER_A_NAME = re.compile(
-    r"等?(?:[0-9*一二两三四五六七八九十几]+个)?(?:空白|无内容|不更新|未更新|更新不及时)?(?:栏目|专栏|版块|板块|频道|系列|话题|字样|平台|入口|监督|专题|制度|要求|原则|工作|机制|"
-    r"标准|活动|服务$|服务(?:入口|事项|专区)|入口|问题|现象|等问题|网民|留言|年|日|链接|功能|文件|菜单|"
-    r"中[,，]|专项|行动)")
+NOT_AFTER_A_NAME = re.compile("等?(?:[0-9*一二两三四五六七八九十几]+个)?(?:" + vocab.pattern("units.column_states")
+                              + ")?(?:" + vocab.pattern("units.after_a_quoted_column") + ")")
 QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"「『][^“”\"「」『』]{1,30}[”\"」』])*")
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"「『][^“”\"「」『』]{1,30}[”\"」』][、和及与]?)*$")
 # After these a quote gives the words written or shown, never a name.
-WORDS_QUOTED = re.compile(r"(?:写|印|打|表述|显示|标注|称|说)(?:为|成)$|(?:错|误)(?:写|印|打|用)?(?:为|成)?$|字样为$")
+WORDS_QUOTED = re.compile(vocab.pattern("units.words_quoted"))
 BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:[、和及与]?《[^《》\n]{2,20}》)*"
                                  r"(?:等[0-9一二三四五六七八九十]*个?)?(?:政务)?(?:账号|帐号|" + CHANNEL_RE.pattern + r"))")
-RUNS_THE_ACCOUNT = re.compile(r"(?:开设|主办|运营|运维|开办|注册|管理)的$")
-QUOTE_OPENER = re.compile(r"(?:发现|如|是|有|为|包括|及|和|与|中|在|即|等|请|(?:通报|曝光|点名)(?:过)?的)$")
+RUNS_THE_ACCOUNT = re.compile("(?:" + vocab.pattern("units.runs_the_account") + ")的$")
+QUOTE_OPENER = re.compile("(?:" + vocab.pattern("units.quote_openers") + ")$")
 CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
 # Between a name and its channel word: 等, 等3个, 县级, 部门 …
 BEFORE_CHANNEL = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
-TRAILING_WORDS = re.compile(
-    r"(?:等|人民政府门户网站|人民政府网站|人民政府网|政府门户网站|门户网站|政府网站|网站|政务微博|政务微信|"
-    r"微信公众号|微信订阅号|微信服务号|公众号|订阅号|服务号|视频号|微信|微博|抖音号|抖音|小程序|客户端|APP|"
-    r"政务新媒体|新媒体|账号|帐号)$")
+TRAILING_WORDS = re.compile("(?:" + "|".join(map(re.escape, vocab.words("channels.name_tail"))) + ")$")
 COUNTED_CHANNEL = re.compile(r"等[0-9*一二三四五六七八九十几]+[个家](?:" + CHANNEL_RE.pattern + ")")
 COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
@@ -424,7 +401,8 @@ def names_in_clause(clause, base=0, introduced=False):
         name, i, j, channel, rest, is_listed = c
         # once an item has a predicate (A、B网站更新及时、互动活跃), a bare item after it may
         # continue that predicate: only one that reads as a body on its own is a name
-        own_predicate = bool(re.search(f"[{HAN}]", COLUMN_WORDS.sub("", COUNT.sub("", CHANNEL_RE.sub("", BRACKETS.sub("", rest))))))
+        said = COLUMN_WORDS.sub("", COUNT.sub("", CHANNEL_RE.sub("", BRACKETS.sub("", rest))))
+        own_predicate = bool(re.search(f"[{HAN}]", said))
         after_predicate = predicate_seen and is_listed and not own_predicate
         predicate_seen = predicate_seen or own_predicate
         if NEWS_SOURCE_AFTER.match(rest):
