@@ -5,10 +5,8 @@ The words themselves are data (nlp/vocabulary/, read by nlp/vocab.py); this modu
 the patterns of them once.  Everything there describes how notices are written, never
 which units they name.
 """
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
 from . import vocab
 
@@ -63,15 +61,13 @@ _PLACE_ENDINGS = re.compile("(?:" + vocab.pattern("places.short_form") + ")$")
 
 @lru_cache(maxsize=1)
 def place_names():
-    """Names of China's administrative divisions, full and short, from cpca's table."""
+    """Names of China's administrative divisions, full and short, from the project's table."""
+    from ingest.divisions import load_regions, short_names
     names = set()
-    with resources.files("cpca.resources").joinpath("adcodes.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            name = row["name"]
+    for region in load_regions().values():
+        for name in (region.name, *region.former_names):
             names.add(name)
-            short = _PLACE_ENDINGS.sub("", name)
-            if len(short) >= 2:
-                names.add(short)
+            names.update(short_names(name))
     return frozenset(names)
 
 
