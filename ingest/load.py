@@ -4,12 +4,12 @@ import re
 from pathlib import Path
 
 from .errors import IngestError
+from .files import SUFFIXES
 from .header import read_header
 from .normalize import normalize
 from .notice import Notice
 from .readers import READERS
 
-SUFFIXES = set(READERS)
 # Notices run to tens of kilobytes; a PDF with scanned attachments to a few megabytes. Past
 # these limits a file is an export or an archive, not one notice (and spaCy stops at 10^6).
 MAX_BYTES = 20 * 2**20
@@ -28,25 +28,6 @@ MATTER = re.compile(r"[检抽普巡督核自复暗]查|查[验核看]|监测|抽
 SENTENCE_END = re.compile(r"[。;；!?！？\n]")
 # Sentences that must speak of both: one could be a news item's passing mention.
 MIN_SENTENCES = 2
-
-def iter_files(paths):
-    """Yield every supported file under the given files and directories, recursively.
-
-    A file named directly is yielded whatever its suffix, so that load_notice can say why
-    it cannot be read.
-    """
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                              and not _hidden(f.relative_to(p)))
-        else:
-            yield p
-
-
-def _hidden(relative):
-    """Dot files and directories, and the ~$ lock files Office leaves beside open documents."""
-    return any(part.startswith((".", "~$")) for part in relative.parts)
-
 
 def read_text(path):
     """The decoded text of a supported file, before normalisation."""

@@ -5,10 +5,18 @@ table rows as cells joined by " | ", as the corpus's own tables are), or raises 
 """
 import io
 import re
-
-from charset_normalizer import from_bytes
+import zipfile
+from collections import Counter
+from functools import lru_cache
 
 from .errors import IngestError
+
+# What a file may hold, checked before it is opened (docs/robustness.md): past these a file
+# is an archive or a bomb, not one notice, and reading it would take the machine's memory.
+MAX_HTML_BYTES = 10 * 2**20        # markup of one page
+MAX_HTML_DEPTH = 256               # elements nested deeper are unwrapped (their content kept)
+MAX_DOCX_XML_BYTES = 32 * 2**20    # a Word document's XML parts, inflated
+MAX_PDF_PAGES = 200                # a notice with its attachment tables runs to tens of pages
 
 # Control bytes that text in the byte encodings we accept never has (tab, line feed, form
 # feed and carriage return aside); NUL is judged separately because UTF-16 has it.
@@ -39,6 +47,7 @@ def decode(path, data):
         return text
     if _looks_binary(data[:4096]):
         raise IngestError(path, "binary file, not text")
+    from charset_normalizer import from_bytes
     best = from_bytes(data).best()
     if best is None:
         raise IngestError(path, "undecodable bytes: no text encoding fits")
@@ -82,7 +91,10 @@ def read_txt(path, data):
 def read_html(path, data):
     """The article of an HTML page: markup, scripts, styles and navigation dropped."""
     from selectolax.lexbor import LexborHTMLParser
-    tree = LexborHTMLParser(decode(path, data))
+    if len(data) > MAX_HTML_BYTES:
+        raise IngestError(path, f"HTML page too large for a notice: {len(data) / 2**20:.1f} MB of "
+                                f"markup (at most {MAX_HTML_BYTES // 2**20} MB)")
+    tree = LexborHTMLParser(unwrap_deep(decode(path, data)))
     tree.strip_tags(["script", "style", "noscript", "nav", "aside", "form", "iframe", "svg",
                      "template", "select", "button"])
     article = tree.css_first("article") or tree.css_first("main")
@@ -102,6 +114,64 @@ def read_html(path, data):
     for block in root.css("p, div, li, h1, h2, h3, h4, h5, h6, section, table, dd, dt, pre"):
         block.insert_after("\n")
     return root.text(separator="", strip=False)
+
+
+_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*>", re.S)
+# Elements whose content is text, not markup: skipped to their end tag.
+_RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+             "noscript", "plaintext"}
+# Elements that never nest deep: void ones, and those a parser closes when the next of their
+# kind (or their parent's end) comes, whose end tags pages often leave out.
+_SHALLOW = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+            "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody",
+            "tfoot", "caption", "colgroup", "option", "optgroup", "rb", "rt", "rtc", "rp",
+            "html", "head", "body"}
+
+
+@lru_cache(maxsize=None)
+def _raw_text_end(name):
+    return re.compile(rf"</{name}\s*>", re.I)
+
+
+def unwrap_deep(markup, limit=MAX_HTML_DEPTH):
+    """The page with the tags of elements nested deeper than `limit` dropped, their content
+    kept. An HTML parser looks through its stack of open elements at every tag, so a page
+    nested 50,000 deep costs it the square of that (a minute for 550 KB); browsers cap the
+    depth the same way. One pass over the tags, keeping a stack as the parser would; a page
+    within the limit comes back unchanged."""
+    stack, open_names, depth, cut, skip_to = [], Counter(), 0, [], 0
+    for m in _TAG.finditer(markup):
+        closing, name = m.group(1), (m.group(2) or "").lower()
+        if m.start() < skip_to or not name or name in _SHALLOW:
+            continue
+        if closing:
+            if open_names[name]:        # close it and whatever was left open inside it
+                while True:
+                    opened, kept = stack.pop()
+                    open_names[opened] -= 1
+                    depth -= kept
+                    if opened == name:
+                        break
+                if not kept:
+                    cut.append(m.span())
+        elif name in _RAW_TEXT:
+            end = _raw_text_end(name).search(markup, m.end())
+            skip_to = end.end() if end else len(markup)
+        elif not (m.group(0).endswith("/>") and (open_names["svg"] or open_names["math"])):
+            kept = depth < limit        # (self-closing tags count only inside SVG and MathML)
+            stack.append((name, kept))
+            open_names[name] += 1
+            depth += kept
+            if not kept:
+                cut.append(m.span())
+    if not cut:
+        return markup
+    pieces, last = [], 0
+    for start, end in cut:
+        pieces.append(markup[last:start])
+        last = end
+    pieces.append(markup[last:])
+    return "".join(pieces)
 
 
 # Links a notice itself carries: its attachments and the addresses of the sites it lists.
@@ -135,7 +205,12 @@ def read_pdf(path, data):
         raise IngestError(path, "broken PDF: no PDF header")
     pages = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        count = _page_count(pdf)    # before `with`: closing a PDF opens every page first
+        if count > MAX_PDF_PAGES:
+            raise IngestError(path, f"PDF of {count:,} pages: more than a notice with its "
+                                    f"attachments (at most {MAX_PDF_PAGES} pages)")
+        with pdf:
             for page in pdf.pages:
                 tables = page.find_tables()
                 boxes = [t.bbox for t in tables]
@@ -145,6 +220,9 @@ def read_pdf(path, data):
                                      for row in t.extract()]) for t in tables]
                 pages.append((page.width, sorted([(l["top"], l) for l in lines] + rows,
                                                   key=lambda i: i[0])))
+                page.close()            # its parsed objects are not needed again
+    except IngestError:
+        raise
     except Exception as e:  # pdfplumber wraps pdfminer's many error types on damaged files
         cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -155,6 +233,16 @@ def read_pdf(path, data):
     if not text.strip():
         raise IngestError(path, "PDF without a text layer (scanned image?)")
     return text
+
+
+def _page_count(pdf):
+    """The page count the document's page tree declares, read without opening a page (0
+    when the tree does not say). A count that lies is caught by the import's time budget."""
+    from pdfminer.pdftypes import resolve1
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except Exception:   # a damaged tree: the pages themselves will tell
+        return 0
 
 
 # The start of a new block: 一、 (二) 3. 第四条 附件 or a date line.
@@ -204,6 +292,15 @@ def read_docx(path, data):
     from docx.table import Table
     from docx.text.paragraph import Paragraph
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            # zipfile inflates a member only to its declared size, so the sum bounds the XML
+            xml = sum(i.file_size for i in package.infolist() if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, OSError) as e:
+        raise IngestError(path, f"broken DOCX: {e}") from e
+    if xml > MAX_DOCX_XML_BYTES:
+        raise IngestError(path, f"DOCX whose XML expands to {xml / 2**20:,.0f} MB: a zip bomb or "
+                                f"an archive, not a notice (at most {MAX_DOCX_XML_BYTES // 2**20} MB)")
+    try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises zip, XML and package errors alike
         raise IngestError(path, f"broken DOCX: {e}") from e
@@ -219,4 +316,4 @@ def read_docx(path, data):
 
 
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html,
-           ".pdf": read_pdf, ".docx": read_docx}
+           ".pdf": read_pdf, ".docx": read_docx}      # one for each of ingest/files.py's SUFFIXES

@@ -1,26 +1,24 @@
 """`tongbao import`: notices in, knowledge base out.
 
-Worker processes read and parse (forked after the main process loaded the Parser, so they
-share it); the main process is the only writer, committing notices in short batches. Files stream through a bounded window, so memory does not grow with the corpus.
-A file whose content hash is stored already is not even parsed; a changed file replaces
-its notice; a file that fails is recorded in import_error and the import goes on.
+First every file is looked at by the hash of its bytes alone, before anything heavy is
+loaded: a file stored already, or one whose same bytes failed before (unless retried), is
+passed over, so re-importing an unchanged archive loads no parser. The rest are read and
+parsed by worker processes (kb/workers.py: forked after this process loaded the Parser, so
+they share it; each file within a time budget and a memory ceiling); this process is the
+only writer, committing notices in short batches. Files stream through a bounded window, so
+memory does not grow with the corpus. A changed file replaces its notice; a file that fails
+is recorded in import_error with the reason and the hash of its bytes, and the import goes on.
 """
-import gc
 import hashlib
-import multiprocessing
 import re
 import sqlite3
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import store
-from .fts import segment
 from .problem_types import CODES
-from .units import notice_context, unit_resolver
+from .workers import Budget, Workers
 
 CHANNELS = {"website", "wechat", "weibo", "douyin", "toutiao", "app", "miniprogram",
             "new_media", "organization"}
@@ -43,6 +41,8 @@ def period_key(header):
 def prepare(notice, record, resolver=None):
     """The rows one notice becomes, with units resolved and text segmented for search; plain
     data, so a worker can hand it to the writer."""
+    from .fts import segment
+    from .units import notice_context, unit_resolver
     resolver = resolver or unit_resolver()
     header = {**notice.header, **{k: v for k, v in (record.get("notice") or {}).items()
                                    if v is not None}}
@@ -90,82 +90,55 @@ def prepare(notice, record, resolver=None):
 _worker = {}
 
 
-def _init_worker():
-    """Load the Parser, the unit resolver and jieba once per process (before the pool forks,
-    or in the one process of --jobs 1)."""
-    from nlp import Parser
-    _worker["parser"] = Parser()
-    _worker["resolver"] = unit_resolver()
-    segment("")
-
-
-def _process(path):
-    """('prepared', path, rows) | ('failed', path, reason)."""
-    from ingest import IngestError, load_notice
+def load_parser():
+    """Load the Parser, the unit resolver and jieba once, in this process: the workers
+    forked from it afterwards share them."""
     if not _worker:
-        _init_worker()
+        from nlp import Parser
+
+        from .fts import segment
+        from .units import unit_resolver
+        _worker["parser"] = Parser()
+        _worker["resolver"] = unit_resolver()
+        segment("通报")
+
+
+def _process(path, on_read):
+    """In a worker: ('prepared', path, rows) | ('failed', path, reason)."""
+    from ingest import IngestError, load_notice
     try:
         notice = load_notice(path)
+        on_read(len(notice.text))
         record = _worker["parser"].parse(notice)
         return ("prepared", str(path), prepare(notice, record, _worker["resolver"]))
     except IngestError as e:
         return ("failed", str(path), e.reason)
-    except Exception as e:  # a parser or resolver bug must not stop the import
+    except MemoryError:
+        raise                   # the worker reports it and is replaced
+    except Exception as e:      # a parser or resolver bug must not stop the import
         return ("failed", str(path), f"{type(e).__name__}: {e}")
 
 
-def _pool(jobs):
-    """Workers forked from this process after it loaded the parser, so they share its pages
-    (jieba's dictionaries, spaCy, the resolver) copy-on-write instead of each loading its
-    own. gc.freeze keeps the collector from writing to those objects and unsharing them."""
-    if not _worker:
-        _init_worker()
-    gc.freeze()
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+# --- looking before loading --------------------------------------------------------------
 
-
-def _results(paths, conn, jobs, before_waiting=None):
-    """A result per file, in file order. Files whose content is stored already are skipped
-    here by their hash, without parsing (so re-importing an unchanged corpus is quick);
-    the others are parsed by up to `jobs` workers, a few files in flight per worker.
-    `before_waiting()` is called when the next result is not ready yet."""
-    pool = None
-    window = deque()        # (path, result or Future)
-
-    def settle(path, item):
-        nonlocal pool
-        if not isinstance(item, Future):
-            return item
-        if before_waiting and not item.done():
-            before_waiting()
+def _look(paths, conn, retry_errors):
+    """(path, source, sha256, verdict) for every file, from its bytes alone, before any parser
+    is loaded: 'stored' (its content is a stored notice), 'failed before' (the same bytes
+    failed at that path in an earlier import; retried with `retry_errors`), 'parse', or
+    the reason it cannot be read."""
+    for path in paths:
+        source = str(Path(path).resolve())
         try:
-            return item.result()
-        except BrokenProcessPool as e:   # a worker died (killed, out of memory): start afresh
-            pool = None
-            return ("failed", path, f"the worker parsing it died: {e}")
-
-    try:
-        for path in paths:
-            try:
-                sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            except OSError as e:
-                window.append((path, ("failed", str(path), f"cannot read file: {e.strerror or e}")))
-            else:
-                if store.has_notice(conn, sha):
-                    window.append((path, ("skipped", str(path))))
-                elif jobs <= 1:
-                    window.append((path, _process(path)))
-                else:
-                    pool = pool or _pool(jobs)
-                    window.append((path, pool.submit(_process, path)))
-            while window and (not isinstance(window[0][1], Future) or window[0][1].done()
-                              or len(window) >= jobs * 4):
-                yield settle(*window.popleft())
-        while window:
-            yield settle(*window.popleft())
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
+            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError as e:
+            yield path, source, None, f"cannot read file: {e.strerror or e}"
+            continue
+        if store.has_notice(conn, sha):
+            yield path, source, sha, "stored"
+        elif not retry_errors and store.failed_before(conn, source, sha):
+            yield path, source, sha, "failed before"
+        else:
+            yield path, source, sha, "parse"
 
 
 # --- writer side -------------------------------------------------------------------------
@@ -177,55 +150,81 @@ class Summary:
     replaced: int = 0
     unchanged: int = 0
     failed: int = 0
+    failed_before: int = 0        # not retried: the same bytes failed in an earlier import
     findings: int = 0
     offenders_changed: bool = False
     failures: list = field(default_factory=list)   # (path, reason)
     seconds: float = 0.0
 
 
-def import_paths(paths, db_path, jobs=1, on_progress=None):
+def import_paths(paths, db_path, jobs=1, on_progress=None, budget=Budget(), retry_errors=False):
     """Import every notice under `paths` into the database; then rebuild repeat_offender.
-    `on_progress(summary)` is called after each file."""
-    from ingest import iter_files
-
-    from .graph import offender_rows
+    Each file is read and parsed in a worker within `budget`; a file whose bytes are stored
+    already, or failed before (unless `retry_errors`), is passed over without loading the
+    parser. `on_progress(summary)` is called after each file and while waiting."""
+    from ingest.files import iter_files
     started = time.monotonic()
     conn = store.connect(db_path)
     store.create_schema(conn)
     summary = Summary()
+    progress = on_progress or (lambda summary: None)
+
+    def fail(path, source, sha, reason):
+        summary.failed += 1
+        summary.failures.append((path, reason))
+        store.record_error(conn, source, reason, sha)
+
     try:
-        with store.batch(conn) as writes:
-            # commit whenever the workers keep the writer waiting, so batches grow only
-            # when the writer falls behind
-            for result in _results(iter_files(paths), conn, jobs, before_waiting=writes.commit):
-                summary.files += 1
-                kind, path = result[0], result[1]
-                if kind == "prepared":
-                    writes.begin()
-                    try:
-                        kind = store.write_notice(conn, result[2])
-                    except sqlite3.IntegrityError as e:   # rows the schema refuses: the file's fault
-                        kind, result = "failed", ("failed", path, f"cannot store: {e}")
-                if kind == "failed":
-                    summary.failed += 1
-                    summary.failures.append((path, result[2]))
-                    writes.begin()
-                    store.record_error(conn, path, result[2])
-                elif kind == "skipped":
-                    summary.unchanged += 1
-                else:
-                    setattr(summary, kind, getattr(summary, kind) + 1)
-                    summary.findings += len(result[2]["findings"])
-                writes.due()
-                if on_progress:
-                    on_progress(summary)
-        summary.offenders_changed = store.replace_offenders(conn, offender_rows)
+        todo = {}                  # path -> (source, sha256)
+        for path, source, sha, verdict in _look(iter_files(paths), conn, retry_errors):
+            if verdict == "parse":
+                todo[path] = (source, sha)
+                continue
+            summary.files += 1
+            if verdict == "stored":
+                summary.unchanged += 1
+            elif verdict == "failed before":
+                summary.failed_before += 1
+            else:
+                fail(path, source, sha, verdict)
+            progress(summary)
+        if todo:
+            load_parser()
+            with store.batch(conn) as writes:
+                def idle():        # commit while the workers keep the writer waiting
+                    writes.commit()
+                    progress(summary)
+                for path, result in zip(todo, Workers(_process, jobs, budget).run(list(todo), idle)):
+                    summary.files += 1
+                    kind = result[0]
+                    if kind == "prepared":
+                        writes.begin()
+                        try:
+                            kind = store.write_notice(conn, result[2])
+                        except sqlite3.IntegrityError as e:   # rows the schema refuses: the file's fault
+                            kind, result = "failed", ("failed", path, f"cannot store: {e}")
+                    if kind == "failed":
+                        writes.begin()
+                        fail(path, *todo[path], result[2])
+                    elif kind == "skipped":
+                        summary.unchanged += 1
+                    else:
+                        setattr(summary, kind, getattr(summary, kind) + 1)
+                        summary.findings += len(result[2]["findings"])
+                    writes.due()
+                    progress(summary)
+        summary.offenders_changed = store.replace_offenders(conn, _offender_rows)
     finally:
         conn.close()
     summary.seconds = time.monotonic() - started
     return summary
 
 
+def _offender_rows(conn):
+    from .graph import offender_rows     # networkx: only when the notices changed
+    return offender_rows(conn)
+
+
 def count_files(paths):
-    from ingest import iter_files
+    from ingest.files import iter_files
     return sum(1 for _ in iter_files(paths))

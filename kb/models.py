@@ -108,6 +108,7 @@ class ImportError_(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     path: str = Field(index=True)
     reason: str
+    sha256: Optional[str] = Field(default=None, index=True)   # of the bytes that failed
     at: datetime = Field(default_factory=datetime.utcnow)
 
 

@@ -10,16 +10,13 @@ import time
 import zlib
 from datetime import datetime, timezone
 
-from sqlalchemy.dialects import sqlite as sqlite_dialect
-from sqlalchemy.schema import CreateIndex, CreateTable
-from sqlmodel import SQLModel
-
-from . import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from .fts import FTS_DDL
 from .problem_types import PROBLEM_TYPES
-from .regions import load_regions
 
 BUSY_TIMEOUT_MS = 120_000
+# Kept in the database's application_id once its schema is complete, so that opening a
+# complete database (a re-import with nothing to do) loads neither SQLModel nor the region
+# table. Raise the revision (the low bits) with every change to the tables.
+SCHEMA_ID = 0x74620000 + 2
 
 
 def connect(path, readonly=False):
@@ -114,6 +111,12 @@ class batch:
 
 
 def schema_ddl():
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+    from sqlalchemy.schema import CreateIndex, CreateTable
+    from sqlmodel import SQLModel
+
+    from . import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+    from .fts import FTS_DDL
     dialect = sqlite_dialect.dialect()
     for table in SQLModel.metadata.sorted_tables:
         yield str(CreateTable(table, if_not_exists=True).compile(dialect=dialect))
@@ -123,15 +126,18 @@ def schema_ddl():
 
 
 def create_schema(conn):
-    """Create what is missing and fill the reference tables; on a complete database this
-    writes nothing."""
-    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    needed = {t.name for t in SQLModel.metadata.sorted_tables} | {"finding_fts", "notice_fts"}
-    if needed <= existing and _reference_complete(conn):
+    """Create what is missing, add the columns later revisions added, and fill the reference
+    tables; on a complete database this writes nothing and loads nothing."""
+    if conn.execute("PRAGMA application_id").fetchone()[0] == SCHEMA_ID:
         return
+    from .regions import load_regions
     with transaction(conn):
         for ddl in schema_ddl():
             conn.execute(ddl)
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(import_error)")}
+        if "sha256" not in columns:           # revision 2
+            conn.execute("ALTER TABLE import_error ADD COLUMN sha256 VARCHAR")
+            conn.execute("CREATE INDEX IF NOT EXISTS ix_import_error_sha256 ON import_error (sha256)")
         conn.executemany("INSERT OR IGNORE INTO problem_type(code, label, description) "
                          "VALUES (?, ?, ?)", PROBLEM_TYPES)
         conn.executemany(
@@ -139,16 +145,17 @@ def create_schema(conn):
             "longitude) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(r.code, r.name, r.level, r.province, r.prefecture, r.latitude, r.longitude)
              for r in load_regions().values()])
-
-
-def _reference_complete(conn):
-    problems = conn.execute("SELECT count(*) FROM problem_type").fetchone()[0]
-    regions = conn.execute("SELECT count(*) FROM region").fetchone()[0]
-    return problems == len(PROBLEM_TYPES) and regions == len(load_regions())
+        conn.execute(f"PRAGMA application_id = {SCHEMA_ID}")
 
 
 def has_notice(conn, sha256):
     return conn.execute("SELECT 1 FROM notice WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+
+def failed_before(conn, path, sha256):
+    """Whether the file at `path`, with these bytes, is recorded as a failure."""
+    return conn.execute("SELECT 1 FROM import_error WHERE path = ? AND sha256 = ?",
+                        (str(path), sha256)).fetchone() is not None
 
 
 NOTICE_COLUMNS = ("source_path", "sha256", "title", "issuer", "province", "prefecture", "county",
@@ -232,18 +239,18 @@ def _delete_notice(conn, notice_id):
         "AND id NOT IN (SELECT unit_id FROM repeat_offender)", [(u,) for u in units])
 
 
-def record_error(conn, path, reason):
-    """Note a file that failed, replacing what an earlier failure of it said; the same
-    failure again writes nothing."""
+def record_error(conn, path, reason, sha256=None):
+    """Note a file that failed (with the hash of its bytes, if they could be read),
+    replacing what an earlier failure of it said; the same failure again writes nothing."""
     with transaction(conn):
-        stored = [r[0] for r in conn.execute("SELECT reason FROM import_error WHERE path = ?",
-                                             (str(path),))]
-        if stored == [reason]:
+        stored = conn.execute("SELECT reason, sha256 FROM import_error WHERE path = ?",
+                              (str(path),)).fetchall()
+        if stored == [(reason, sha256)]:
             return
         conn.execute("DELETE FROM import_error WHERE path = ?", (str(path),))
         now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
-        conn.execute("INSERT INTO import_error(path, reason, at) VALUES (?, ?, ?)",
-                     (str(path), reason, now))
+        conn.execute("INSERT INTO import_error(path, reason, sha256, at) VALUES (?, ?, ?, ?)",
+                     (str(path), reason, sha256, now))
 
 
 OFFENDER_COLUMNS = ("unit_id", "unit_name", "organization", "channel", "province",

@@ -4,6 +4,8 @@ import sys
 
 import click
 
+from kb.workers import Budget
+
 
 @click.group()
 @click.version_option(package_name="tongbao")
@@ -52,33 +54,61 @@ def header(paths):
                                                        ensure_ascii=False))
 
 
-def _parsed(paths):
-    """Yield (path, record or error) for every file under the paths; the parser is loaded once."""
-    from nlp import Parser
-    parser = None
-    for path, item in _each_notice(paths):
-        if isinstance(item, Exception):
-            yield path, item
-            continue
-        parser = parser or Parser()
-        try:
-            yield path, parser.parse(item)
-        except Exception as err:  # a parser defect must not stop the other files
-            yield path, RuntimeError(f"{path}: cannot parse: {type(err).__name__}: {err}")
+def budget_options(command):
+    """--time-budget and --memory-limit: what one file may cost (kb/workers.py)."""
+    command = click.option(
+        "--memory-limit", default=Budget.memory_mb, show_default=True, type=click.IntRange(64),
+        help="MB a worker may grow by while reading and parsing one file.")(command)
+    return click.option(
+        "--time-budget", default=Budget.seconds_per_10k, show_default=True, type=click.FloatRange(min=0, min_open=True),
+        help="Seconds a file may take per 10,000 characters of its text (never less than "
+             "three times this).")(command)
+
+
+def _parse_one(path, on_read):
+    """In a worker: ('parsed', path, record) | ('failed', path, reason)."""
+    from ingest import IngestError, load_notice
+    from nlp.parser import default_parser
+    try:
+        notice = load_notice(path)
+        on_read(len(notice.text))
+        return ("parsed", str(path), default_parser().parse(notice))
+    except IngestError as err:
+        return ("failed", str(path), err.reason)
+    except MemoryError:
+        raise
+    except Exception as err:  # a parser defect must not stop the other files
+        return ("failed", str(path), f"cannot parse: {type(err).__name__}: {err}")
+
+
+def _parsed(paths, jobs=1, budget=Budget()):
+    """Yield (path, record or error) for every file under the paths, each parsed in a worker
+    within its budget; the parser is loaded once, before the workers fork."""
+    from ingest import iter_files
+    from kb.workers import Workers
+    from nlp.parser import default_parser
+    files = list(iter_files(paths))
+    default_parser()
+    results = Workers(_parse_one, jobs, budget).run(files)
+    for path, (kind, _, value) in zip(files, results):
+        yield path, value if kind == "parsed" else RuntimeError(f"{path}: {value}")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Write DIR/NAME.json per notice instead of JSON lines on stdout.")
-def parse(paths, out_dir):
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes that parse.")
+@budget_options
+def parse(paths, out_dir, jobs, time_budget, memory_limit):
     """Parse notices into notice records: pass rates and findings (JSON)."""
     from pathlib import Path
     failed = False
     written = {}
     if out_dir:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-    for path, item in _parsed(paths):
+    for path, item in _parsed(paths, jobs, Budget(time_budget, memory_limit)):
         if isinstance(item, Exception):
             _report(item)
             failed = True
@@ -136,9 +166,13 @@ def serve(db_path, port):
               type=click.Path(dir_okay=False), help="The knowledge base to write.")
 @click.option("--jobs", default=None, type=click.IntRange(1),
               help="Worker processes that parse (default: one per CPU).")
-def import_(paths, db_path, jobs):
+@budget_options
+@click.option("--retry-errors", is_flag=True,
+              help="Try again the files whose same bytes failed in an earlier import.")
+def import_(paths, db_path, jobs, time_budget, memory_limit, retry_errors):
     """Import notices (files or directories, recursively) into the knowledge base."""
     import os
+    import time
 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -147,24 +181,33 @@ def import_(paths, db_path, jobs):
     console = Console(stderr=True)
     jobs = jobs or os.cpu_count() or 1
     total = count_files(paths)
+    # refreshed from here, not by rich's own thread: workers are forked during the import
     with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("findings {task.fields[findings]}"),
                   TextColumn("failed {task.fields[failed]}"), TimeElapsedColumn(),
-                  console=console, transient=False) as progress:
+                  console=console, transient=False, auto_refresh=False) as progress:
         task = progress.add_task("import", total=total, findings=0, failed=0)
+        shown = [0.0]
 
         def on_progress(summary):
             progress.update(task, completed=summary.files, findings=summary.findings,
-                            failed=summary.failed)
-        summary = import_paths(paths, db_path, jobs=jobs, on_progress=on_progress)
+                            failed=summary.failed + summary.failed_before)
+            if time.monotonic() - shown[0] > 0.2:
+                progress.refresh()
+                shown[0] = time.monotonic()
+        summary = import_paths(paths, db_path, jobs=jobs, on_progress=on_progress,
+                               budget=Budget(time_budget, memory_limit), retry_errors=retry_errors)
+        progress.refresh()
     for path, reason in summary.failures:
         console.print(f"[red]failed[/red] {path}: {reason}", highlight=False, soft_wrap=True)
+    before = (f", {summary.failed_before} failed before and not retried (--retry-errors)"
+              if summary.failed_before else "")
     console.print(
         f"{summary.files} files: {summary.added} added, {summary.replaced} replaced, "
-        f"{summary.unchanged} unchanged, {summary.failed} failed; {summary.findings} findings "
-        f"written; repeat offenders {'rebuilt' if summary.offenders_changed else 'unchanged'}; "
+        f"{summary.unchanged} unchanged, {summary.failed} failed{before}; {summary.findings} "
+        f"findings written; repeat offenders {'rebuilt' if summary.offenders_changed else 'unchanged'}; "
         f"{summary.seconds:.1f} s → {db_path}", highlight=False, soft_wrap=True)
-    sys.exit(1 if summary.failed else 0)
+    sys.exit(1 if summary.failed or summary.failed_before else 0)
 
 
 @main.command()
