@@ -5,8 +5,9 @@ publication date; `quarter` only when a quarter is named or a month range is exa
 calendar quarter; a half-year, a year, a single month or an n-th round leave it null.
 """
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 
+from . import period as spans
 from . import regions
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -15,7 +16,7 @@ PERIOD = re.compile(
     rf"(?:{YEAR})?\s*(?:"
     r"(?:第)?(?P<q>[一二三四1-4])\s*(?:季度|(?<=第[一二三四1-4])季)"     # 第二季 is written too
     r"|(?P<half>[上下])半年"
-    r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(?:\d{4}年)?(?P<m2>\d{1,2})\s*月份?(?![\d日号])"
+    r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(?:(?P<year2>\d{4})年)?(?P<m2>\d{1,2})\s*月份?(?![\d日号])"
     r"|(?P<month>(?<=年)\d{1,2})\s*月份?(?![\d日号])"
     r"|第(?P<round>[一二三四五六七八九十\d]+)次"
     r")"
@@ -68,7 +69,18 @@ NATIONAL_ADDRESSEE = re.compile(r"各省、自治区、直辖市")
 
 
 def _number(s):
-    return int(s) if s.isdigit() else CN_DIGITS.get(s)
+    """12, 十二, 二十三: a number written in digits or in Chinese up to 99."""
+    if s.isdigit():
+        return int(s)
+    tens, _, units = s.rpartition("十")
+    if "十" not in s:
+        return CN_DIGITS.get(s)
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+
+
+# The inspected period: year and quarter as the record format has them, the wording, the
+# scope word after it (全省), and its span (ingest/period.py).
+Period = namedtuple("Period", "year quarter wording scope span")
 
 
 def find_title(lines):
@@ -155,7 +167,7 @@ def _first_period(source, annual, local):
 
 
 def find_period(title, text, published=None, local=False):
-    """(year, quarter, wording, scope word after it) of the inspected period.
+    """The inspected Period.
 
     The title, then the opening sentence, then the rest: the period they name wins over
     later mentions (a 年度 notice recalls 第三季度通报的问题), and only there does a whole
@@ -174,12 +186,13 @@ def find_period(title, text, published=None, local=False):
     else:
         m, source = national or (None, None)
     if m is None:
-        return _title_year(title) or _own_year(published) or _check_year(body), None, None, None
+        year = _title_year(title) or _own_year(published) or _check_year(body)
+        return Period(year, None, None, None, spans.Span())
     wording = m.group(0).strip()
     scope = _scope(source, m)
     if m.re is ANNUAL:
-        year = m.group("year")
-        return (int(year) if year.isdigit() else None), None, wording, scope
+        year = int(m.group("year")) if m.group("year").isdigit() else None
+        return Period(year, None, wording, scope, spans.span(year, "year"))
     quarter = None
     if m.group("q"):
         quarter = _number(m.group("q"))
@@ -200,7 +213,24 @@ def find_period(title, text, published=None, local=False):
         rest = re.escape(wording[len(year):].strip().lstrip("年度").strip())
         again = re.search(rf"(\d{{4}})\s*年度?\s*{rest}", text) if rest else None
         year = int(again.group(1)) if again else None
-    return year, quarter, wording, scope
+    return Period(year, quarter, wording, scope, _span(m, year, quarter))
+
+
+def _span(m, year, quarter):
+    """The span of a PERIOD match whose year is `year`."""
+    if m.group("q"):
+        return spans.span(year, "quarter", quarter)
+    if m.group("half"):
+        return spans.span(year, "half", 1 if m.group("half") == "上" else 2)
+    if m.group("m1"):
+        m1, m2 = int(m.group("m1")), int(m.group("m2"))
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12:
+            return spans.of_months(year, m1, m2, int(m.group("year2")) if m.group("year2") else None)
+        return spans.Span("other")
+    if m.group("month"):
+        month = int(m.group("month"))
+        return spans.span(year, "month", month) if 1 <= month <= 12 else spans.Span("other")
+    return spans.span(year, "round", _number(m.group("round")))
 
 
 def _title_year(title):
@@ -311,9 +341,9 @@ def read_header(text):
     # A text that says 我省, 我市 … speaks for a place: it is no national notice, even when it
     # retells one (a provincial news page on the State Council's check).
     local = bool(LOCAL_VOICE.search(text))
-    year, quarter, period, scope = find_period(title, text, published, local)
+    period = find_period(title, text, published, local)
     national = not local and (
-        bool(issuer and NATIONAL_ISSUER.match(issuer)) or scope == "全国"
+        bool(issuer and NATIONAL_ISSUER.match(issuer)) or period.scope == "全国"
         or bool(title and NATIONAL_TITLE.search(title) and not regions.mentions(title))
         or any(NATIONAL_ADDRESSEE.search(line) for line in lines[:12]
                if line.startswith(("各", "部", "国务院")) and line.rstrip().endswith((":", "：", ","))))
@@ -329,5 +359,7 @@ def read_header(text):
         else:
             prefecture = regions.most_mentioned(text, province, "prefecture")
     return {"title": title, "issuer": issuer, "province": province, "prefecture": prefecture,
-            "county": county, "year": year, "quarter": quarter, "period": period,
+            "county": county, "year": period.year, "quarter": period.quarter, "period": period.wording,
+            "granularity": period.span.granularity, "period_start": period.span.first,
+            "period_end": period.span.last, "period_key": period.span.key,
             "published": published, "doc_number": find_doc_number(lines)}

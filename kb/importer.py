@@ -10,7 +10,6 @@ memory does not grow with the corpus. A changed file replaces its notice; a file
 is recorded in import_error with the reason and the hash of its bytes, and the import goes on.
 """
 import hashlib
-import re
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -24,20 +23,6 @@ CHANNELS = {"website", "wechat", "weibo", "douyin", "toutiao", "app", "miniprogr
             "new_media", "organization"}
 
 
-def period_key(header):
-    """A sortable key for the inspected period: 2020Q4, 2020H2, 2020 (None without a year)."""
-    year, quarter, period = header.get("year"), header.get("quarter"), header.get("period") or ""
-    if not year:
-        return None
-    if quarter:
-        return f"{year}Q{quarter}"
-    if re.search(r"上半年", period):
-        return f"{year}H1"
-    if re.search(r"下半年", period):
-        return f"{year}H2"
-    return str(year)
-
-
 def prepare(notice, record, resolver=None):
     """The rows one notice becomes, with units resolved and text segmented for search; plain
     data, so a worker can hand it to the writer."""
@@ -47,7 +32,7 @@ def prepare(notice, record, resolver=None):
     header = {**notice.header, **{k: v for k, v in (record.get("notice") or {}).items()
                                    if v is not None}}
     context = notice_context(header, notice.text)
-    key = period_key(header)
+    key = header.get("period_key")         # ingest/period.py: 2023-03, 2023Q4, 2023H2, 2023R2, 2023
     source = str(Path(notice.path).resolve())
     row = {c: header.get(c) for c in store.NOTICE_COLUMNS}
     row.update(source_path=source, sha256=notice.sha256, period_key=key, text=notice.text,

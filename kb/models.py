@@ -21,7 +21,10 @@ class Notice(SQLModel, table=True):
     year: Optional[int] = Field(default=None, index=True)
     quarter: Optional[int] = Field(default=None, index=True)
     period: Optional[str] = None           # the notice's own wording, e.g. 2020年第四季度
-    period_key: Optional[str] = Field(default=None, index=True)  # sortable: 2020Q4, 2020, 2020H2
+    granularity: Optional[str] = Field(default=None, index=True)  # year half quarter month round other
+    period_start: Optional[str] = None     # ISO date of the period's first day, where the text fixes it
+    period_end: Optional[str] = None       # and of its last
+    period_key: Optional[str] = Field(default=None, index=True)  # ingest/period.py: 2023-03, 2023Q4, 2023R2
     published: Optional[str] = None        # ISO date
     doc_number: Optional[str] = None       # 文号
     text: str = ""                         # clean simplified text

@@ -16,7 +16,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 2
+SCHEMA_ID = 0x74620000 + 3
 
 
 def connect(path, readonly=False):
@@ -138,6 +138,9 @@ def create_schema(conn):
         if "sha256" not in columns:           # revision 2
             conn.execute("ALTER TABLE import_error ADD COLUMN sha256 VARCHAR")
             conn.execute("CREATE INDEX IF NOT EXISTS ix_import_error_sha256 ON import_error (sha256)")
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(notice)")}
+        if "granularity" not in columns:      # revision 3: the period as a span
+            _add_period_spans(conn)
         conn.executemany("INSERT OR IGNORE INTO problem_type(code, label, description) "
                          "VALUES (?, ?, ?)", PROBLEM_TYPES)
         conn.executemany(
@@ -146,6 +149,24 @@ def create_schema(conn):
             [(r.code, r.name, r.level, r.province, r.prefecture, r.latitude, r.longitude)
              for r in load_regions().values()])
         conn.execute(f"PRAGMA application_id = {SCHEMA_ID}")
+
+
+def _add_period_spans(conn):
+    """Revision 3: the notice's period as a span (ingest/period.py), read again from each
+    stored notice's text; its findings and rates take the new key (2023-03, not 2023)."""
+    from ingest.header import read_header
+    for column in ("granularity", "period_start", "period_end"):
+        conn.execute(f"ALTER TABLE notice ADD COLUMN {column} VARCHAR")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_notice_granularity ON notice (granularity)")
+    for notice_id, text in conn.execute("SELECT id, text FROM notice").fetchall():
+        header = read_header(text)
+        conn.execute("UPDATE notice SET granularity = ?, period_start = ?, period_end = ?, period_key = ? "
+                     "WHERE id = ?", (header["granularity"], header["period_start"], header["period_end"],
+                                      header["period_key"], notice_id))
+        for table in ("finding", "pass_rate"):
+            conn.execute(f"UPDATE {table} SET period_key = ? WHERE notice_id = ?",
+                         (header["period_key"], notice_id))
+    conn.execute("PRAGMA user_version = 0")     # repeat offenders are derived again from the new keys
 
 
 def has_notice(conn, sha256):
@@ -159,7 +180,8 @@ def failed_before(conn, path, sha256):
 
 
 NOTICE_COLUMNS = ("source_path", "sha256", "title", "issuer", "province", "prefecture", "county",
-                  "year", "quarter", "period", "period_key", "published", "doc_number", "text")
+                  "year", "quarter", "period", "granularity", "period_start", "period_end", "period_key",
+                  "published", "doc_number", "text")
 UNIT_COLUMNS = ("key", "name", "organization", "channel", "province", "prefecture", "county",
                 "region_code", "latitude", "longitude")
 FINDING_COLUMNS = ("unit_name", "polarity", "problem", "channel", "month", "consecutive_periods",

@@ -63,7 +63,9 @@ def _store_hostile_notice(db, path):
         raw_text=HOSTILE_TEXT, text=HOSTILE_TEXT, offsets=list(range(len(HOSTILE_TEXT))),
         header={"title": HOSTILE_TITLE, "issuer": "青海省人民政府办公厅", "province": "青海省",
                 "prefecture": None, "county": None, "year": 2021, "quarter": 1,
-                "period": "2021年第一季度", "published": "2021-04-20", "doc_number": None})
+                "period": "2021年第一季度", "published": "2021-04-20", "doc_number": None,
+                "granularity": "quarter", "period_start": "2021-01-01", "period_end": "2021-03-31",
+                "period_key": "2021Q1"})
     conn = store.connect(db)
     try:
         store.write_notice(conn, prepare(notice, parse_notice(notice)))

@@ -56,7 +56,8 @@ def test_full_header_of_a_provincial_notice():
         "title": "青海省人民政府办公厅关于2020年第四季度全省政府网站检查情况的通报",
         "issuer": "青海省人民政府办公厅", "province": "青海省", "prefecture": None,
         "county": None, "year": 2020, "quarter": 4, "period": "2020年第四季度",
-        "published": "2021-01-28", "doc_number": None}
+        "granularity": "quarter", "period_start": "2020-10-01", "period_end": "2020-12-31",
+        "period_key": "2020Q4", "published": "2021-01-28", "doc_number": None}
 
 
 def test_county_notice_names_its_prefecture_and_province():

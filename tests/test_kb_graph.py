@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from ingest import Notice
+from ingest.period import span
 from kb import store
 from kb.graph import build_graph, export, longest_run, offender_rows
 from kb.importer import import_paths, prepare
@@ -20,7 +21,8 @@ KB_NOTICES = Path(__file__).parent / "kb_notices"
 def notice(path, province, year, quarter, text="通报"):
     return Notice(path=path, sha256=f"sha-{path}", raw_text=text, text=text, offsets=[],
                   header={"province": province, "prefecture": None, "county": None,
-                          "year": year, "quarter": quarter, "period": f"{year}年第{quarter}季度"})
+                          "year": year, "quarter": quarter, "period": f"{year}年第{quarter}季度",
+                          "granularity": "quarter", "period_key": span(year, "quarter", quarter).key})
 
 
 def failing(unit, problem="not_updated", channel="website", polarity="negative", stated=None):

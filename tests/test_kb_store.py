@@ -12,7 +12,7 @@ import pytest
 
 from kb import store
 from kb.fts import fts_query, search
-from kb.importer import import_paths, period_key, prepare
+from kb.importer import import_paths, prepare
 from kb.problem_types import PROBLEM_TYPES
 
 ROOT = Path(__file__).parent.parent
@@ -129,11 +129,38 @@ def test_a_streak_stated_in_the_notice_makes_a_repeat_offender(conn):
     assert row == (1, 4, "2020Q4")
 
 
-def test_period_keys_sort_and_name_half_years():
-    assert period_key({"year": 2020, "quarter": 4}) == "2020Q4"
-    assert period_key({"year": 2024, "quarter": None, "period": "2024年下半年"}) == "2024H2"
-    assert period_key({"year": 2016, "period": "2016年第三次"}) == "2016"
-    assert period_key({"year": None}) is None
+def test_notices_carry_their_period_as_a_span(conn):
+    """A monthly notice is keyed by its month, not by its year (r07: 福州, 2017年9月份; r10:
+    海南, 2016年第三次), and Datasette facets the notices by granularity."""
+    rows = {Path(r[0]).stem: r[1:] for r in conn.execute(
+        "SELECT source_path, granularity, period_start, period_end, period_key FROM notice")}
+    assert rows["r07"] == ("month", "2017-09-01", "2017-09-30", "2017-09")
+    assert rows["r10"] == ("round", None, None, "2016R3")
+    assert rows["000_05253d980fb5c9d6"] == ("quarter", "2020-10-01", "2020-12-31", "2020Q4")
+    findings = {r[0] for r in conn.execute("SELECT DISTINCT f.period_key FROM finding f JOIN notice n "
+                                           "ON n.id = f.notice_id WHERE n.source_path LIKE '%r07.txt'")}
+    assert findings <= {"2017-09"}
+
+
+def test_a_database_of_revision_2_gets_the_period_spans(tmp_path):
+    """A knowledge base made before notices carried their span: the next import adds the
+    columns and reads each stored notice's period again, its findings' keys included."""
+    db = tmp_path / "old.db"
+    import_paths([CORPUS / "r07.txt"], db)
+    c = store.connect(db)
+    c.execute("DROP INDEX ix_notice_granularity")
+    for column in ("granularity", "period_start", "period_end"):
+        c.execute(f"ALTER TABLE notice DROP COLUMN {column}")
+    for table in ("notice", "finding", "pass_rate"):
+        c.execute(f"UPDATE {table} SET period_key = '2017'")     # revision 2's key of a month
+    c.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 1))
+    c.close()
+    import_paths([CORPUS / "r07.txt"], db)
+    c = store.connect(db, readonly=True)
+    assert c.execute("SELECT granularity, period_start, period_end, period_key FROM notice").fetchall() == \
+        [("month", "2017-09-01", "2017-09-30", "2017-09")]
+    assert {r[0] for r in c.execute("SELECT period_key FROM finding")} == {"2017-09"}
+    c.close()
 
 
 # --- idempotence, replacement, failures ------------------------------------------------------
