@@ -132,15 +132,15 @@ def create_schema(conn):
         return
     from .regions import load_regions
     with transaction(conn):
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(notice)")}
+        if columns and "granularity" not in columns:      # revision 3: the period as a span
+            _add_period_spans(conn)     # before the DDL, which indexes the new column
         for ddl in schema_ddl():
             conn.execute(ddl)
         columns = {r[1] for r in conn.execute("PRAGMA table_info(import_error)")}
         if "sha256" not in columns:           # revision 2
             conn.execute("ALTER TABLE import_error ADD COLUMN sha256 VARCHAR")
             conn.execute("CREATE INDEX IF NOT EXISTS ix_import_error_sha256 ON import_error (sha256)")
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(notice)")}
-        if "granularity" not in columns:      # revision 3: the period as a span
-            _add_period_spans(conn)
         conn.executemany("INSERT OR IGNORE INTO problem_type(code, label, description) "
                          "VALUES (?, ?, ?)", PROBLEM_TYPES)
         conn.executemany(

@@ -185,6 +185,17 @@ async def test_finding_facets_count_findings_by_province_year_quarter_problem(ds
     assert problems["not_updated"] == "更新不及时"
 
 
+async def test_notices_are_faceted_by_the_granularity_of_their_period(ds, sql):
+    data = await get_json(ds, f"/{DATABASE_NAME}/notice.json?_size=0")
+    granularity = {r["value"]: r["count"] for r in data["facet_results"]["granularity"]["results"]}
+    assert {"quarter", "month", "half", "round"} <= set(granularity)     # corpus/ has no annual notice
+    assert granularity["month"] == sql("select count(*) from notice where granularity = 'month'")[0][0] > 5
+    monthly = await get_json(ds, f"/{DATABASE_NAME}/notice.json?granularity=month&_shape=objects&_size=max"
+                                 f"&_col=period_key&_col=period_start&_col=period_end")
+    for row in monthly["rows"]:
+        assert row["period_key"][:7] == row["period_start"][:7] == row["period_end"][:7]
+
+
 async def test_faceting_by_province_narrows_findings_to_that_province(ds):
     data = await get_json(ds, f"/{DATABASE_NAME}/finding.json?province=青海省&_shape=objects&_size=max")
     assert data["filtered_table_rows_count"] == len(data["rows"]) > 0
