@@ -1,4 +1,7 @@
 """Pass rates read from sentences of real notices."""
+from pathlib import Path
+
+from ingest import load_notice
 from nlp.rates import find_rates
 from nlp.sections import split_sentences
 
@@ -109,3 +112,65 @@ def test_a_channel_named_with_a_rate_is_its_scope_not_its_subject():
 def test_trailing_rates_listed_with_dun():
     got = rates("全省政府网站总体合格率95%,其中省直部门97%、市州93%。")
     assert [(r[1], r[4]) for r in got] == [(95.0, None), (97.0, "省直部门"), (93.0, "市州")]
+
+
+# Rates read from whole real notices (corpus/, through ingest, as the parser reads them).
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def notice_rates(name):
+    text = load_notice(CORPUS / f"{name}.txt").text
+    return [(r["scope"], r["rate"], r.get("subject")) for r in find_rates(split_sentences(text), text)]
+
+
+def test_a_rate_held_over_quarters_up_to_this_one_is_a_rate_of_this_period():
+    assert ("website", 100.0, "东城区、西城区、朝阳区、海淀区、丰台区、门头沟区、通州区、顺义区、昌平区、平谷区、怀柔区") \
+        in notice_rates("r33")
+    assert notice_rates("r57") == [("website", 95.7, None), ("website", 100.0, "苏州、南通、泰州3市")]
+    assert ("website", 100.0, "北京、天津等13个地区") in notice_rates("r104")
+    # …but not when said of some of the units just rated at that value
+    assert [r for r in notice_rates("r04") if r[1] == 100.0] == [("website", 100.0, "北京等14个地区")]
+    assert rates("北京等14个地区政府网站抽查合格率为100%;北京、天津、上海等6个地区连续两个季度抽查合格率达100%。") == [
+        ("website", 100.0, None, None, "北京等14个地区")]
+
+
+def test_checked_sites_and_accounts_give_both_scopes():
+    assert notice_rates("r39") == [("overall", 93.0, None)]             # one rate of both: overall
+    assert notice_rates("r43") == [("website", 100.0, None), ("new_media", 100.0, None)]     # 均: each
+    assert notice_rates("r88") == [("website", 71.8, None), ("new_media", 84.0, None)]       # 分别: in order
+    # …but not a standard named in brackets (按…政府网站与政务新媒体检查指标…)
+    assert [r[:2] for r in notice_rates("r71")] == [("website", 95.0), ("new_media", 90.2)]
+
+
+def test_each_part_of_a_sentence_has_the_subject_it_counts():
+    assert notice_rates("r56") == [("website", 87.8, "信息公开网站"), ("new_media", 100.0, "政务微信"),
+                                   ("new_media", 100.0, "政务微博"), ("new_media", 100.0, "政务抖音"),
+                                   ("new_media", 100.0, "政务APP")]
+    assert [r[2] for r in notice_rates("r91")] == [None, None, "政务微信公众号", "政务微博", "政务快手、抖音号",
+                                                   "政务今日头条号", "其他类型政务新媒体"]
+    # a bare channel or a count of failures names no subject
+    assert rates("政府网站合格率为100%;政务新媒体合格83个,不合格3个,合格率为96.51%。")[1][4] is None
+
+
+def test_a_value_before_passed_is_a_rate():
+    assert notice_rates("r61") == [("website", 99.78, None), ("new_media", 100.0, None)]
+    assert rates("使我省未能实现100%合格的目标。") == []
+
+
+def test_the_share_of_units_that_passed_is_a_rate():
+    assert notice_rates("r70") == [("website", 92.5, None), ("new_media", 94.5, None)]      # not the other 占比
+    assert rates("对全市218个政务新媒体进行抽查,其中合格206个,占比94.5%;不合格12个,占比5.5%。") == [
+        ("new_media", 94.5, 218, 12, None)]
+    assert ("website", 90.8, None) in notice_rates("r102")                  # 达到合格标准的网站占比为90.8%
+
+
+def test_a_total_after_the_rates_of_both_channels_is_overall():
+    text = "政府网站合格率为95.83%,政务新媒体合格率为94.74%,总体合格率达94.80%。"
+    assert [r[:2] for r in rates(text)] == [("website", 95.83), ("new_media", 94.74), ("overall", 94.8)]
+    text = "共抽查政府网站186个、政务新媒体512个,其中政府网站合格183个,总体合格率为98.39%。"
+    assert [r[:2] for r in rates(text)] == [("website", 98.39)]
+
+
+def test_a_rate_of_an_earlier_year_named_after_this_one_is_skipped():
+    text = "2024年度,全省政府网站年度检查合格率为99.05%。2023年度全省政府网站合格率为98.1%。"
+    assert [r[1] for r in rates(text)] == [99.05]
