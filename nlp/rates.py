@@ -10,6 +10,7 @@ A rate held over a run of quarters up to this one (连续四个季度合格率�
 import re
 
 from . import vocab
+from .counts import rate_counts
 
 # The word lists are in nlp/vocabulary/rates.toml, the scope words in channels.toml.
 NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
@@ -41,10 +42,6 @@ PASSED_WORD = re.compile(r"(?<!不)(?:合格|达标)(?!率)")
 BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 # 政务新媒体100%合格: a value before the word, closing its clause
 VALUE_PASSED = re.compile(NUM + r"\s*(?:合格|达标)(?=\s*(?:[,，。;；]|$))")
-CHECKED = re.compile(r"(?:检查|抽查|普查|核查|监测|选取|对)[^,，。;；]{0,24}?([0-9]+)\s*(?:个|家)")
-FAILED = re.compile(r"不合格(?:的)?[^,，。;；0-9]{0,8}?([0-9]+)\s*(?:个|家)|([0-9]+)\s*(?:个|家)[^,，。;；0-9]{0,10}?"
-                    r"(?:不合格|问题突出|存在突出问题)|(?:发现|存在)[^,，。;；0-9]{0,12}?([0-9]+)\s*(?:个|家)")
-PASSED = re.compile(r"(?<!不)合格(?:网站)?([0-9]+)\s*(?:个|家)")
 MONTH = re.compile(r"([0-9]{1,2})月份?$")
 
 
@@ -162,7 +159,9 @@ def find_rates(segments, notice_text):
             if not subject and not clause.strip() and _one_of_listed_parts(segments, idx):
                 subject = _counted_subject(before)      # 政务微博36个,发现不合格0个,合格率为100%;
             month = MONTH.search(clause)
-            counts = _counts(before)
+            breakdown = re.search(r"其中[,，:：]?\s*$", text[:clause_start])     # 其中,4月合格率为97.95%: a part
+            earlier = [segments[k].text for k in range(idx - 1, -1, -1)
+                       if segments[k].paragraph == seg.paragraph]
             for i, value in enumerate(values):
                 scopes = [scope[i]] if len(values) > 1 and len(scope) == len(values) else scope
                 for sc in scopes:
@@ -172,8 +171,9 @@ def find_rates(segments, notice_text):
                         entry["subject"] = subj
                     if month:
                         entry["month"] = int(month.group(1))
-                    if len(values) == 1 and len(scopes) == 1:
-                        entry.update(counts)
+                    # rates of both channels at once take counts that name the channel
+                    entry.update(rate_counts(before, sc, earlier, strict=len(values) > 1 or len(scopes) > 1,
+                                             part=bool(subj or month or breakdown)))
                     _add(rates, entry, seg)
                     last = (seg.paragraph, entry)
             # trailing rates of the same sentence: 其中区网站93.8%,部门网站100%
@@ -291,21 +291,6 @@ def _named_rates(rates, text, m, seg, default):
         if not own:
             entry["subject"] = v.group(1)
         _add(rates, entry, seg)
-
-
-def _counts(before):
-    """Checked and failed counts said in the sentence before a rate."""
-    counts = {}
-    last = re.split(r"[。;；]", before)[-1]
-    c = CHECKED.search(last)
-    if c:
-        counts["checked"] = int(c.group(1))
-    f = FAILED.search(last)
-    if f:
-        counts["failed"] = int(next(g for g in f.groups() if g))
-    elif (p := PASSED.search(last)) and "checked" in counts:
-        counts["failed"] = counts["checked"] - int(p.group(1))
-    return counts
 
 
 def _add(rates, entry, seg):

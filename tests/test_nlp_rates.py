@@ -174,3 +174,28 @@ def test_a_total_after_the_rates_of_both_channels_is_overall():
 def test_a_rate_of_an_earlier_year_named_after_this_one_is_skipped():
     text = "2024年度,全省政府网站年度检查合格率为99.05%。2023年度全省政府网站合格率为98.1%。"
     assert [r[1] for r in rates(text)] == [99.05]
+
+
+def notice_counts(name):
+    text = load_notice(CORPUS / f"{name}.txt").text
+    return [(r["scope"], r["rate"], r.get("checked"), r.get("failed")) for r in find_rates(split_sentences(text), text)]
+
+
+def test_a_count_is_of_the_kind_its_own_clause_says():
+    assert notice_counts("r46") == [("new_media", 99.94, 3120, 2)]     # 共有…3120个, 检查发现问题账号2个
+    assert notice_counts("r51")[0] == ("new_media", 91.6, None, 39)    # 检查出不合格政务新媒体39个
+    assert notice_counts("r94") == [("new_media", 97.95, 293, 6)]      # the 不合格 count, not the 突出问题 one
+    assert notice_counts("r107") == [("new_media", 91.3, 23, None)]    # not the breakdown by platform after it
+    assert notice_counts("r44")[0] == ("website", 100.0, 61, None)     # 61个(含13个门户网站)
+    assert rates("经检查,政府网站合格54个、不合格3个,合格率为94.7%;") == [("website", 94.7, 57, 3, None)]
+
+
+def test_the_checked_count_may_be_said_sentences_before_the_rate():
+    # 对…767家政府网站中的612家进行抽查。…本次抽查发现不合格网站11家,抽查合格率98.20%
+    assert notice_counts("r65") == [("website", 98.2, 612, 11)]
+
+
+def test_each_channel_takes_the_count_of_its_own_channel():
+    assert notice_counts("r60") == [("website", 99.63, 536, None), ("new_media", 98.79, 497, None)]
+    assert notice_counts("r43") == [("website", 100.0, 55, None), ("new_media", 100.0, 419, None)]
+    assert notice_counts("r88") == [("website", 71.8, 39, None), ("new_media", 84.0, 238, None)]
