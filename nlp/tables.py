@@ -3,7 +3,9 @@
 Three layouts reach here from ingest: one cell per line (`名称 |`), as HTML tables are
 flattened, one row per line (`1 | 县公安局 | 武定警方 | 25 |`), as PDF tables are, and
 rows whose cells are set apart by tabs or spaces (`1 沂水人社 县人社局 超过2周未更新`)
-under a row of column names, as tables pasted into a page's text are.
+under a row of column names, as tables pasted into a page's text are.  A table flattened one
+cell a line without pipes starts at its 序号, or, without one, at a run of lines that are
+column names alone (网站名称 / 主办单位 / 被通报问题), whose count gives the rows' width.
 A row's name is in the 名称 column; each 不合格 cell is a finding whose problem comes
 from the row's 问题 cell or its column header (`9月更新情况` -> not_updated, month 9),
 and whose channel comes from a 平台 cell or the caption above the rows
@@ -67,18 +69,75 @@ def _spaced_row(line, width):
 SPACED_ROW = re.compile(r"^[0-9]{1,4}[ \t\u3000]+\S")
 
 
+DATE_LINE = re.compile(r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日")
+
+
+def _column_name(line):
+    """Whether a line is a column's name alone (网站名称, 主办单位, 被通报问题)."""
+    cell = line.strip()
+    return 1 < len(cell) <= 10 and not re.search(r"[,，。:：;；、0-9|]", cell) and any(
+        rx.search(cell) for rx in (NAME_HEADER, PROBLEM_HEADER, HOST_HEADER, PLATFORM_HEADER, OTHER_HEADER))
+
+
+def _named_columns(lines, i):
+    """The column names of a table flattened one cell a line without a 序号 column, when a run
+    of them starts at line i: one names the unit, another its problem or its host."""
+    run = []
+    while i + len(run) < len(lines) and _column_name(lines[i + len(run)]):
+        run.append(lines[i + len(run)].strip())
+    if len(run) >= 2 and any(NAME_HEADER.search(c) and not PROBLEM_HEADER.search(c) for c in run) and any(
+            PROBLEM_HEADER.search(c) or HOST_HEADER.search(c) for c in run):
+        return run
+    return []
+
+
+def _named_columns_table(lines, starts, i, header):
+    """The rows under the column names `header` (lines from i): the cells that follow, one a
+    line, taken `len(header)` at a time, up to the first line that is no cell (a heading, a
+    sentence); a problem's cell may be a long line.  Returns (rows, the line after them)."""
+    def cell_of(j):
+        s = starts[j] + lines[j].index(lines[j].strip())
+        return Cell(lines[j].strip(), s, s + len(lines[j].strip()))
+
+    width, problem = len(header), _column(header, PROBLEM_HEADER)
+    cells, j = [], i + width
+    while j < len(lines):
+        cell = lines[j].strip()
+        longest = 300 if len(cells) % width == problem else 40
+        if not cell or "|" in cell or len(cell) > longest or re.match(r"[一二三四五六七八九十]+、|附件", cell) \
+                or DATE_LINE.fullmatch(cell):
+            break           # a heading, a sentence, or the date under a signature ends the table
+        cells.append(cell_of(j))
+        j += 1
+    rows = [("row", cells[k:k + width]) for k in range(0, len(cells) - width + 1, width)]   # a cut row is left
+    return [("row", [cell_of(i + k) for k in range(width)])] + rows, j
+
+
 def _cells(text):
     """Yield table blocks: lists of Cell, or ('row', [Cell]) for one-line rows."""
-    blocks, block, pos = [], [], 0
+    blocks, block = [], []
     spaced = 0          # the width of a space-flattened table being read, 0 outside one
     first_numbered = True
     cellwise = False    # a table flattened one cell a line, from its 序号 on
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        if not cellwise and not spaced and (header := _named_columns(lines, i)):
+            if block:
+                blocks.append(block)
+            table, i = _named_columns_table(lines, starts, i, header)
+            blocks.append(table)
+            block = []
+            continue
+        line, pos = lines[i], starts[i]
+        i += 1
         cell = line.strip()
         if cellwise and cell and "|" not in line and len(cell) <= 40 and not re.match(r"[一二三四五六七八九十]+、|附件", cell):
             s = pos + line.index(cell)
             block.append(Cell(cell, s, s + len(cell)))
-            pos += len(line) + 1
             continue
         if cellwise:                     # the first line that is no cell ends the table
             cellwise = False
@@ -120,7 +179,6 @@ def _cells(text):
             block, spaced = [], 0
         else:
             spaced = 0
-        pos += len(line) + 1
     if block:
         blocks.append(block)
     return blocks
@@ -188,6 +246,7 @@ def _channel(*texts):
 
 PROBLEM_HEADER = re.compile("^(?!.*问题数)(?:" + vocab.pattern("tables.problem_header") + ")$")
 PLATFORM_HEADER = re.compile(vocab.pattern("tables.platform_header"))
+OTHER_HEADER = re.compile("^(?:" + vocab.pattern("tables.other_header") + ")$")
 
 
 def _column(header, rx):

@@ -1,4 +1,7 @@
 """Result tables flattened with pipes, as ingest gives them for HTML and PDF."""
+from pathlib import Path
+
+from ingest import load_notice
 from nlp.tables import table_findings
 
 HTML_TABLE = """附件2:抽查新媒体名单及问题曝光情况
@@ -146,3 +149,28 @@ def test_a_column_name_with_brackets_still_makes_a_header():
             "1\t那曲地区\t比如县人民政府网站\t首页信息超过2周未更新\t连续两个季度不合格\n")
     found, _ = table_findings(text, lambda offset: [])
     assert ("比如县", "not_updated") in {(f["unit"], f["problem"]) for f in found}
+
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def corpus_table_findings(name):
+    text = load_notice(CORPUS / f"{name}.txt").text
+    found, _ = table_findings(text, lambda offset: [])
+    return {(f["unit"], f["problem"], f["channel"]) for f in found}
+
+
+def test_a_table_one_cell_a_line_under_a_run_of_column_names():
+    # 问题网站名称 / 问题描述, then name and description line after line; the last cut off
+    found = corpus_table_findings("r72")
+    assert {("湖南岳阳商务之窗", "not_updated", "website"), ("湖南岳阳商务之窗", "interaction_poor", "website"),
+            ("岳阳农业信息网", "not_updated", "website"), ("岳阳市移民局", "not_updated", "website"),
+            ("岳阳市供销社", "unspecified", "website")} <= found
+    # 网站名称 / 主办单位 / 被通报问题: a site goes by the body running it
+    assert corpus_table_findings("r54") == {("教育局", "not_updated", "website")}
+
+
+def test_a_run_of_column_names_ends_at_the_signature_date():
+    text = "附件:问题网站名单\n网站名称\n问题描述\n甲县农业网\n首页长期未更新\n乙县人民政府办公室\n2016年12月22日\n"
+    found, _ = table_findings(text, lambda offset: [])
+    assert [(f["unit"], f["problem"]) for f in found] == [("甲县农业网", "not_updated")]
