@@ -6,6 +6,7 @@ without subject that continue it, the whole sentence, the sentence before when t
 one only illustrates it (`如:A、B。`), and the headings above.  problems.py reads
 polarity and problem type from them.
 """
+import heapq
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -13,6 +14,7 @@ from functools import lru_cache
 from . import vocab
 from .lexicon import CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, full_place_names, place_names
 from .problems import classify
+from .sections import MAX_SENTENCE
 from .units import TRAILING_WORDS, clean_name, looks_like_unit, names_in_sentence, split_last
 
 # The word lists are in nlp/vocabulary/findings.toml.
@@ -80,7 +82,9 @@ def sentence_findings(segments, skip=()):
             not numbered_only or bool(NUMBERED_TITLE_RE.match(seg.text)))
         clauses = names_in_sentence(seg.text, introduced=list_line)
         all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]
-        sentence_ctx = _without(seg.text, all_spans)
+        # a piece of a long sentence cut inside a list: the list's predicate comes later
+        carried = _list_predicate(segments, idx) if seg.continues_list else ""
+        sentence_ctx = _without(seg.text, all_spans) + carried
         bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
         illustrates = ILLUSTRATES.match(seg.text) or (
             bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；")
@@ -112,7 +116,7 @@ def sentence_findings(segments, skip=()):
             names = [n for n in names if not REPOST_VERB.search(seg.text[cs:n.start])]
             if not names:
                 continue
-            clause_ctx = _clause_context(seg.text, clauses, ci)
+            clause_ctx = _clause_context(seg.text, clauses, ci) + (carried if ci == len(clauses) - 1 else "")
             # 除A、B外,其余…均合格: the names set apart are not what the rest of the sentence says
             names = [n for n in names if not any(a <= n.start < b for a, b in set_apart)
                      and not RATE_AFTER.match(seg.text, n.end)]   # 东湖区100%: the subject of a rate
@@ -230,14 +234,35 @@ REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予
                          r"(?:[^。;；]{0,30}?(?:表扬|批评)|(?:均|都|皆)?(?:存在|出现))")   # 上述账号均存在…问题
 
 
+FOLLOWING = 2 * MAX_SENTENCE
+
+
 def _rest_of_paragraph(segments, idx):
-    """The sentences after sentence `idx` in its paragraph."""
-    out = []
+    """The sentences after sentence `idx` in its paragraph, as far as FOLLOWING characters
+    (the longest paragraph of a real notice met so far has 700; text run on for pages has
+    more than can be said of one name)."""
+    out, size = [], 0
     for nxt in segments[idx + 1:]:
-        if nxt.paragraph != segments[idx].paragraph:
+        if nxt.paragraph != segments[idx].paragraph or size > FOLLOWING:
             break
         out.append(nxt.text)
+        size += len(nxt.text)
     return out
+
+
+def _list_predicate(segments, idx):
+    """What is said of a list cut across pieces of a long sentence (A、…、|…、|…等网站存在…):
+    the first clause of the piece where the list ends, without its names."""
+    end = idx
+    while segments[end].continues_list and end + 1 < len(segments):
+        end += 1
+    return _first_clause_context(segments[end].text)
+
+
+@lru_cache(maxsize=64)
+def _first_clause_context(text):
+    clauses = names_in_sentence(text)
+    return _clause_context(text, clauses, 0) if clauses else ""
 
 
 def _refers_back(segments, idx):
@@ -352,7 +377,13 @@ def _channel_of(name, contexts, seg, default="organization"):
     """The channel a name is faulted or praised for when no channel word follows it: the
     first context (its predicate, clause, illustrated sentence, then headings) that names
     channels; both websites and new media (网站和政务新媒体) mean the unit itself."""
-    for text in [c for c in contexts if c] + list(reversed(seg.headings)):
+    found = _channel_named(tuple(c for c in contexts if c), tuple(seg.headings))
+    return found or ("website" if name.endswith("网") else default)
+
+
+@lru_cache(maxsize=1024)      # the names of one enumeration share their contexts
+def _channel_named(contexts, headings):
+    for text in contexts + tuple(reversed(headings)):
         found = {CHANNEL_OF[m.group(0)] for m in CHANNEL_RE.finditer(text)}
         if not found:
             if ON_A_SITE.search(text):
@@ -361,7 +392,7 @@ def _channel_of(name, contexts, seg, default="organization"):
         if "website" in found and len(found) > 1:
             return "organization"
         return sorted(found - {"new_media"} or found)[0]
-    return "website" if name.endswith("网") else default
+    return None
 
 
 def dedupe(findings):
@@ -391,38 +422,71 @@ def _base_of(name):
         base = shorter
 
 
-_REGION_LEVEL = re.compile(r"(?:地区|市|州|盟)$")
+@lru_cache(maxsize=1)
+def _region_names():
+    """Full region names (百色市), and places with a level word cpca may not carry (那曲地区)."""
+    return frozenset(full_place_names()) | {place + level for place in place_names()
+                                            for level in ("地区", "市", "州", "盟")}
 
 
-def _is_region(piece):
-    """A full region name (百色市), or a place with a level word cpca may not carry (那曲地区)."""
-    return piece in full_place_names() or (
-        bool(_REGION_LEVEL.search(piece)) and _REGION_LEVEL.sub("", piece) in place_names())
+@lru_cache(maxsize=8192)
+def _endings(base):
+    """The endings of a base that follow one or more region names only (河池市大化瑶族自治县|
+    民政局 → 民政局), the base itself first."""
+    regions = _region_names()
+    after_regions = [True] + [False] * len(base)        # base[:i] is region names only
+    for j in range(2, len(base) + 1):
+        after_regions[j] = any(after_regions[i] and base[i:j] in regions for i in range(j - 1))
+    return tuple(base[i:] for i in range(len(base)) if after_regions[i])
 
 
-def _only_regions(prefix):
-    """Whether `prefix` is one or more region names (百色市, 河池市大化瑶族自治县)."""
-    if not prefix:
-        return True
-    return any(_is_region(prefix[:i]) and _only_regions(prefix[i:]) for i in range(2, len(prefix) + 1))
-
-
-@lru_cache(maxsize=8192)      # every pair of a notice's names is compared
 def _same_unit(a, b):
+    """Whether two names spell one unit: their bases differ only by leading region names."""
     short, long_ = sorted((_base_of(a), _base_of(b)), key=len)
-    return long_.endswith(short) and _only_regions(long_[:len(long_) - len(short)])
+    return short in _endings(long_)
+
+
+class _Spellings:
+    """Names kept so that those spelling the same unit as another name (`_same_unit`) are
+    found by looking up its base and endings, not by comparing it with every name kept:
+    a notice may name thousands of units."""
+
+    def __init__(self):
+        self.by_base, self.by_ending, self.count = {}, {}, 0
+
+    def add(self, name, item):
+        entry = (self.count, item)
+        self.count += 1
+        base = _base_of(name)
+        self.by_base.setdefault(base, []).append(entry)
+        for ending in _endings(base):
+            self.by_ending.setdefault(ending, []).append(entry)
+
+    def same_unit(self, name):
+        """The items of the names that spell the same unit as `name`, in the order added."""
+        base = _base_of(name)
+        found = [self.by_base.get(e, ()) for e in _endings(base)] + [self.by_ending.get(base, ())]
+        return (item for _, item in heapq.merge(*found, key=lambda entry: entry[0]))
 
 
 def _named_by_host(findings):
     """A table row's account or site whose host (主办单位 column) the body faults by name, with no
     account named there (X微信公众号长期未更新), is that unit: the body's name is kept."""
-    bodies = [f for f in findings if "host" not in f]
+    bodies = {}      # polarity -> the first finding of each unit without a host
+    for f in findings:
+        if "host" not in f and f["unit"] not in bodies.setdefault(f["polarity"], {}):
+            bodies[f["polarity"]][f["unit"]] = f
+    spellings = {}
+    for polarity, firsts in bodies.items():
+        spellings[polarity] = _Spellings()
+        for unit, f in firsts.items():
+            spellings[polarity].add(unit, f)
     out = []
     for f in findings:
         host = f.get("host")
         f = {k: v for k, v in f.items() if k != "host"}      # not a field of the record
-        named = host and next((b for b in bodies if b["polarity"] == f["polarity"] and b["unit"] != f["unit"]
-                               and _same_unit(b["unit"], host)), None)
+        named = host and f["polarity"] in spellings and next(
+            (b for b in spellings[f["polarity"]].same_unit(host) if b["unit"] != f["unit"]), None)
         out.append(dict(f, unit=named["unit"], unit_start=named.get("unit_start"), unit_end=named.get("unit_end"))
                    if named else f)
     return out
@@ -435,12 +499,12 @@ def merge_spellings(findings):
     findings = _named_by_host(findings)
     first = {}      # polarity -> the first finding of each unit
     for f in sorted(findings, key=lambda f: f.get("unit_start", f["start"])):
-        kept = first.setdefault(f["polarity"], [])
-        if not any(_same_unit(k["unit"], f["unit"]) for k in kept):
-            kept.append(f)
+        kept = first.setdefault(f["polarity"], _Spellings())
+        if next(kept.same_unit(f["unit"]), None) is None:
+            kept.add(f["unit"], f)
     out = []
     for f in findings:
-        k = next(k for k in first[f["polarity"]] if k["unit"] == f["unit"] or _same_unit(k["unit"], f["unit"]))
+        k = next(first[f["polarity"]].same_unit(f["unit"]))
         out.append(f if k["unit"] == f["unit"] else
                    dict(f, unit=k["unit"], unit_start=k.get("unit_start"), unit_end=k.get("unit_end")))
     return dedupe(out)

@@ -1,6 +1,7 @@
 """Entry point of the parser: Notice -> notice record.  Load the Parser once, parse many."""
 from functools import lru_cache
 
+from . import lexicon
 from .pipeline import build_pipeline
 from .record import build_record
 
@@ -8,6 +9,10 @@ from .record import build_record
 class Parser:
     def __init__(self):
         self.nlp = build_pipeline()
+        # the place names the rules read, loaded now rather than at the first notice (two
+        # seconds), so that worker processes forked after the Parser share them
+        lexicon.place_names()
+        lexicon.full_place_names()
 
     def parse(self, notice):
         """The notice record of a Notice (the record format, docs/record.md)."""

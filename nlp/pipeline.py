@@ -10,6 +10,8 @@ steps as registered components that leave their results on the Doc.
 Components work on character offsets and make spans with
 `doc.char_span(..., alignment_mode="expand")`, so jieba's segmentation never hides a match.
 """
+import bisect
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,10 +73,11 @@ def rates_component(doc):
 @Language.component("tongbao_findings")
 def findings_component(doc):
     segments = doc._.segments
+    starts = [s.start for s in segments]
 
     def heading_at(offset):
-        before = [s for s in segments if s.start <= offset]
-        return before[-1].headings if before else []
+        before = bisect.bisect_right(starts, offset)
+        return segments[before - 1].headings if before else []
 
     text = doc._.text
     from_tables, consumed = table_findings(text, heading_at)

@@ -5,6 +5,7 @@ unit's own predicate, its clause, the sentence, the sentence a `如:` list illus
 then the section headings above it.
 """
 import re
+from functools import lru_cache
 
 from . import vocab
 from .lexicon import cn_number
@@ -108,6 +109,13 @@ def classify(contexts, headings, allow_heading=True):
     Returns (polarity, [codes], consecutive) or (None, [], None) when nothing is said.
     `allow_heading`: whether the section headings may decide polarity when the text
     around the name says nothing."""
+    polarity, codes, consecutive = _classify(tuple(contexts), tuple(headings), allow_heading)
+    return polarity, list(codes), consecutive
+
+
+@lru_cache(maxsize=1024)     # the names of one enumeration share their contexts: read them once
+def _classify(contexts, headings, allow_heading):
+    contexts, headings = list(contexts), list(headings)
     polarity, level = None, None
     for k, ctx in enumerate(contexts):
         polarity = polarity_of(ctx)

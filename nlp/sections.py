@@ -13,9 +13,16 @@ from . import vocab
 # Heading numbering: 一、 (一) 1. 1、 一是 附件.
 HEADING_RE = re.compile("^(?:" + vocab.pattern("sections.heading_marks") + ")")
 SENT_END = vocab.entry("sections.sentence_end")
+# `?!` is how a misdecoded 。“ shows in some pages: a sentence ends there
+SENTENCE_END = re.compile("[" + re.escape(SENT_END) + r"]|\?(?=!)")
 METADATA_LINE = re.compile("(?:" + vocab.pattern("sections.metadata_labels") + ")[:：]")
 TABLE_CELL = re.compile(r"\|\s*$|\s\|\s")
 SPACED_ROW = re.compile(r"^\s*[0-9]{1,3}\s+\S+\s+\S+")      # 5 五十镇人民政府 五十镇政府网 …: a table row
+# A sentence longer than this is text run on without punctuation or a list of thousands of
+# names: it is cut into pieces, so that its cost and its evidence stay bounded. The longest
+# sentence of a real notice met so far has 335 characters.
+MAX_SENTENCE = 1000
+LONG_SENTENCE_BREAKS = vocab.entry("sections.long_sentence_breaks")
 
 
 @dataclass
@@ -25,6 +32,7 @@ class Segment:
     headings: list = field(default_factory=list)   # enclosing headings, outermost first
     paragraph: int = 0                 # index of the source line (paragraph) it starts in
     is_heading: bool = False
+    continues_list: bool = False       # a piece of a long sentence cut inside a list (…、)
 
     @property
     def start(self):
@@ -86,6 +94,17 @@ def _joins_next(line, nxt):
     return len(line) >= 20 and line[-1] not in SENT_END + ":：)）”" and "\u4e00" <= nxt[0] <= "\u9fff"
 
 
+def _pieces(text, start, end):
+    """[start, end) as (start, end, cut inside a list) pieces of at most MAX_SENTENCE
+    characters, each cut after the last break in its second half, else at its limit."""
+    while end - start > MAX_SENTENCE:
+        lo, hi = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+        cut = max(text.rfind(b, lo, hi) for b in LONG_SENTENCE_BREAKS) + 1 or hi
+        yield start, cut, text[cut - 1] == "、"
+        start = cut
+    yield start, end, False
+
+
 def split_sentences(text):
     """Split the notice text into sentence Segments, each with its heading chain."""
     lines, pos = [], 0
@@ -94,21 +113,19 @@ def split_sentences(text):
         pos += len(raw) + 1
 
     # paragraphs: lines joined where a line break only wraps a paragraph
-    paragraphs = []
+    groups, joins = [], False
     for idx, (line, start) in enumerate(lines):
-        offs = list(range(start, start + len(line)))
-        if paragraphs and paragraphs[-1][2]:
-            prev = paragraphs[-1]
-            paragraphs[-1] = (prev[0] + line, prev[1] + offs, False, prev[3])
+        if groups and joins:
+            groups[-1].append((line, start))
         else:
-            paragraphs.append((line, offs, False, idx))
+            groups.append([(line, start)])
         nxt = lines[idx + 1][0] if idx + 1 < len(lines) else ""
-        if _joins_next(line, nxt):
-            p = paragraphs[-1]
-            paragraphs[-1] = (p[0], p[1], True, p[3])
+        joins = _joins_next(line, nxt)
+    paragraphs = [("".join(line for line, _ in group),
+                   [o for line, start in group for o in range(start, start + len(line))]) for group in groups]
 
     segments, chain = [], []
-    for pno, (ptext, poffs, _, _) in enumerate(paragraphs):
+    for pno, (ptext, poffs) in enumerate(paragraphs):
         level = heading_level(ptext)
         if level:
             chain = [h for h in chain if h[0] < level] + [(level, heading_text(ptext))]
@@ -116,19 +133,21 @@ def split_sentences(text):
             chain = [(1, heading_text(ptext))]
         headings = [h[1] for h in chain]
         start, first = 0, True
-        for i, ch in enumerate(ptext):
-            # `?!` is how a misdecoded 。“ shows in some pages: a sentence ends there
-            if ch in SENT_END or ptext[i:i + 2] == "?!" or i == len(ptext) - 1:
-                text = ptext[start:i + 1]
+        ends = [m.start() for m in SENTENCE_END.finditer(ptext)]
+        if ptext and ends[-1:] != [len(ptext) - 1]:
+            ends.append(len(ptext) - 1)          # the paragraph ends a sentence too
+        for i in ends:
+            for a, b, in_list in _pieces(ptext, start, i + 1):
+                text = ptext[a:b]
                 inline = not first and heading_level(text.lstrip()) in (1, 2)
                 if inline:     # a page flattened to one paragraph: 。二、存在的问题…
                     lvl = heading_level(text.lstrip())
                     chain = [h for h in chain if h[0] < lvl] + [(lvl, heading_text(text.lstrip()))]
                     headings = [h[1] for h in chain]
-                piece = Segment(text, poffs[start:i + 1], headings, pno,
-                                is_heading=bool(level and first) or inline)
+                piece = Segment(text, poffs[a:b], headings, pno,
+                                is_heading=bool(level and first) or inline, continues_list=in_list)
                 if piece.text.strip():
                     segments.append(piece)
                     first = False
-                start = i + 1
+            start = i + 1
     return segments
