@@ -6,9 +6,12 @@ its pages (jieba's dictionaries, spaCy) copy-on-write instead of loading their o
 that runs past its budget costs its worker: the worker is killed, a new one is forked in
 its place, and the file comes back as failed with the reason; the other files go on.
 
-- Time: a file may take `seconds_per_10k` seconds for every 10,000 characters of its text,
-  and never less than three times that, counted from the moment its text is read. Reading
-  it may take as long for every 10,000 bytes of the file.
+- Time: a file may take `seconds_per_10k` seconds of CPU for every 10,000 characters of
+  its text, and never less than three times that, counted from the moment its text is
+  read; reading it may take as long for every 10,000 bytes of the file. CPU time, read
+  from /proc, and not the wall clock: a machine busy with other work must not cost a file
+  its place. A worker that waits ten times its budget on the wall clock without using it
+  (a file on a hung network mount) is stopped too.
 - Memory: a worker's address space may grow `memory_mb` past what it had when forked
   (RLIMIT_AS). The kernel refuses the allocation that would cross it, at once, whatever
   library makes it: Python raises MemoryError, the worker reports the file and exits, and a
@@ -25,6 +28,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
+STALLED = 10       # times its budget a worker may wait on the wall clock without using it
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -34,10 +39,6 @@ class Budget:
     def seconds(self, chars):
         return self.seconds_per_10k * max(3.0, chars / 10_000)
 
-    def over_time(self, chars):
-        return (f"over its time budget: {self.seconds(chars):,.1f} s for {chars:,} characters "
-                f"({self.seconds_per_10k:g} s per 10,000 characters, --time-budget)")
-
     def over_memory(self):
         return f"over the memory ceiling of {self.memory_mb:,} MB per file (--memory-limit)"
 
@@ -45,6 +46,16 @@ class Budget:
 def _address_space():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _cpu_seconds(pid):
+    """User and system CPU time of a process so far (fields 14 and 15 of /proc/PID/stat)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _serve(conn, task, budget):
@@ -66,26 +77,44 @@ def _serve(conn, task, budget):
             return
 
 
-@dataclass
 class _Job:
-    index: int
-    path: str
-    started: float
-    size: int                    # bytes of the file
-    read: float = None           # when its text was read
-    chars: int = None            # and how many characters it has
+    """A file in a worker, in one of two phases: being read (its budget that of its bytes),
+    then parsed (that of its characters)."""
 
-    def deadline(self, budget):
-        """Reading may take the budget of the file's bytes; parsing that of its characters."""
-        if self.read is None:
-            return self.started + budget.seconds(self.size)
-        return self.read + budget.seconds(self.chars)
+    def __init__(self, index, path, pid, budget):
+        self.index, self.path, self.pid, self.budget = index, str(path), pid, budget
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            size = 0
+        self.chars = None
+        self._phase(size)
 
-    def over_time(self, budget):
-        if self.read is None:
-            return (f"over its time budget while being read: {budget.seconds(self.size):,.1f} s for "
-                    f"{self.size:,} bytes ({budget.seconds_per_10k:g} s per 10,000, --time-budget)")
-        return budget.over_time(self.chars)
+    def _phase(self, amount):
+        self.allowed = self.budget.seconds(amount)
+        self.since, self.cpu_since = time.monotonic(), _cpu_seconds(self.pid)
+        self.check_at = self.since + self.allowed     # CPU time cannot run ahead of the clock
+        self.amount = amount
+
+    def read(self, chars):
+        self.chars = chars
+        self._phase(chars)
+
+    def overrun(self):
+        """Why the file must stop now (past its budget, or stalled), else None; when it may
+        go on, the next look is set for when its budget could be used up at the soonest."""
+        now = time.monotonic()
+        used = _cpu_seconds(self.pid) - self.cpu_since
+        what = (f"{self.amount:,} characters" if self.chars is not None else
+                f"a file of {self.amount:,} bytes, while being read")
+        if used >= self.allowed:
+            return (f"over its time budget: {self.allowed:,.1f} s of CPU for {what} "
+                    f"({self.budget.seconds_per_10k:g} s per 10,000, --time-budget)")
+        if now - self.since >= STALLED * self.allowed:
+            return (f"stalled: no result after {now - self.since:,.0f} s, {STALLED} times its time "
+                    f"budget for {what}, having used {used:,.1f} s of CPU")
+        self.check_at = now + min(self.allowed - used, self.since + STALLED * self.allowed - now)
+        return None
 
 
 class _Worker:
@@ -95,15 +124,11 @@ class _Worker:
             target=_serve, args=(child, task, budget), daemon=True)
         self.process.start()
         child.close()
-        self.job = None
+        self.budget, self.job = budget, None
 
     def give(self, index, path):
         self.conn.send(str(path))
-        try:
-            size = Path(path).stat().st_size
-        except OSError:
-            size = 0
-        self.job = _Job(index, str(path), time.monotonic(), size)
+        self.job = _Job(index, path, self.process.pid, self.budget)
 
     def stop(self, kill=False):
         if kill and self.process.is_alive():
@@ -124,12 +149,16 @@ class Workers:
     through."""
 
     def __init__(self, task, jobs, budget=Budget()):
-        self.task, self.jobs, self.budget = task, max(1, jobs), budget
+        self.task, self.jobs, self.budget = task, max(0, jobs), budget
         self.workers = []
 
     def run(self, paths, idle=None):
         """Yield one result per path, in the order of the paths. `idle()` is called whenever
-        the next result is not ready yet (at least once a second while waiting)."""
+        the next result is not ready yet (at least once a second while waiting). With
+        `jobs` 0 the files are parsed in this process, without a budget (for a profiler)."""
+        if self.jobs == 0:
+            yield from (self.task(path, lambda chars: None) for path in paths)
+            return
         gc.freeze()     # keep the collector from writing to the parent's objects and unsharing them
         queue = deque(enumerate(paths))
         done, next_out, total = {}, 0, len(queue)
@@ -161,9 +190,9 @@ class Workers:
             worker.give(*queue.popleft())
 
     def _collect(self, done):
-        """Wait for a message, a worker's death or the first deadline; settle what came."""
+        """Wait for a message, a worker's death or the next look at a budget; settle what came."""
         busy = [w for w in self.workers if w.job is not None]
-        first = min(w.job.deadline(self.budget) for w in busy)
+        first = min(w.job.check_at for w in busy)
         ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
                      timeout=min(max(first - time.monotonic(), 0), 1.0))
         for worker in busy:
@@ -174,7 +203,7 @@ class Workers:
                 except (EOFError, OSError):
                     kind, value = "died", None
                 if kind == "read":
-                    job.read, job.chars = time.monotonic(), value
+                    job.read(value)
                     continue
                 if kind in ("done", "last"):
                     done[job.index], worker.job = value, None
@@ -182,8 +211,8 @@ class Workers:
                         self._retire(worker)
                     continue
             elif worker.process.sentinel not in ready:
-                if time.monotonic() >= job.deadline(self.budget):
-                    done[job.index] = ("failed", job.path, job.over_time(self.budget))
+                if time.monotonic() >= job.check_at and (reason := job.overrun()):
+                    done[job.index] = ("failed", job.path, reason)
                     self._retire(worker, kill=True)
                 continue
             # it died without a word: killed from outside, or a library crashed

@@ -61,8 +61,8 @@ def budget_options(command):
         help="MB a worker may grow by while reading and parsing one file.")(command)
     return click.option(
         "--time-budget", default=Budget.seconds_per_10k, show_default=True, type=click.FloatRange(min=0, min_open=True),
-        help="Seconds a file may take per 10,000 characters of its text (never less than "
-             "three times this).")(command)
+        help="Seconds of CPU a file may take per 10,000 characters of its text (never less "
+             "than three times this).")(command)
 
 
 def _parse_one(path, on_read):
@@ -164,8 +164,9 @@ def serve(db_path, port):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--db", "db_path", default="tongbao.db", show_default=True,
               type=click.Path(dir_okay=False), help="The knowledge base to write.")
-@click.option("--jobs", default=None, type=click.IntRange(1),
-              help="Worker processes that parse (default: one per CPU).")
+@click.option("--jobs", default=None, type=click.IntRange(0),
+              help="Worker processes that parse (default: one per CPU; 0: in this process, "
+                   "without a budget, for a profiler).")
 @budget_options
 @click.option("--retry-errors", is_flag=True,
               help="Try again the files whose same bytes failed in an earlier import.")
@@ -179,7 +180,7 @@ def import_(paths, db_path, jobs, time_budget, memory_limit, retry_errors):
 
     from kb.importer import count_files, import_paths
     console = Console(stderr=True)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = (os.cpu_count() or 1) if jobs is None else jobs
     total = count_files(paths)
     # refreshed from here, not by rich's own thread: workers are forked during the import
     with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
