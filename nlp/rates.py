@@ -40,6 +40,8 @@ PERIOD_YEAR = re.compile(r"(20[0-9]{2})\s*年(?:度|第?[一二三四1-4]季度|
 SHARE = re.compile(vocab.pattern("rates.share_words"))
 PASSED_WORD = re.compile(r"(?<!不)(?:合格|达标)(?!率)")
 BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+GRADES = re.compile(vocab.pattern("rates.grades"))
+AIM = re.compile(vocab.pattern("rates.aims"))
 # 政务新媒体100%合格: a value before the word, closing its clause
 VALUE_PASSED = re.compile(NUM + r"\s*(?:合格|达标)(?=\s*(?:[,，。;；]|$))")
 MONTH = re.compile(r"([0-9]{1,2})月份?$")
@@ -77,13 +79,14 @@ def _in_brackets_after_comparison(text, pos):
     return opened > closed and bool(COMPARISON.search(text[max(0, opened - 20):opened]))
 
 
-def _anchors(text):
+def _anchors(text, paragraph):
     """(start of the rate's words, match whose group 1 is its value) of each rate a sentence
-    writes: 合格率为95%, 其中合格206个,占比94.5%, 政务新媒体100%合格."""
+    writes: 合格率为95%, 其中合格206个,占比94.5%, 政务新媒体100%合格.  Shares are no rates in
+    a paragraph that grades units (优秀网站12个,占比30%;…合格网站16个,占比40%)."""
     found = []
     for m in RATE_WORD.finditer(text):
         found.append((m, LINK.match(text, m.end()) or CHANGED_TO.match(text, m.end())))
-    for m in SHARE.finditer(text):
+    for m in SHARE.finditer(text if not GRADES.search(paragraph) else ""):
         if _share_of_passed(text, m.start()) and (link := LINK.match(text, m.end())):
             found.append((m, link))
     for m in VALUE_PASSED.finditer(text):
@@ -113,7 +116,8 @@ def find_rates(segments, notice_text):
     default = _scope(notice_text[:400]) or ["overall"]
     for idx, seg in enumerate(segments):
         text = seg.text
-        for m, link in _anchors(text):
+        paragraph = "".join(s.text for s in segments if s.paragraph == seg.paragraph) if SHARE.search(text) else ""
+        for m, link in _anchors(text, paragraph):
             if not link:
                 _named_rates(rates, text, m, seg, default)
                 continue
@@ -121,6 +125,8 @@ def find_rates(segments, notice_text):
             clause = text[clause_start:m.start()]
             if EARLIER.search(clause) or re.search(r"复核|上季度", clause[-8:]):
                 continue
+            if AIM.search(clause):
+                continue      # 确保政务新媒体100%合格: an aim, not a result
             if _earlier_year(clause, notice_text, seg.start + clause_start):
                 continue
             if _in_brackets_after_comparison(text, m.start()):

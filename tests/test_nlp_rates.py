@@ -199,3 +199,9 @@ def test_each_channel_takes_the_count_of_its_own_channel():
     assert notice_counts("r60") == [("website", 99.63, 536, None), ("new_media", 98.79, 497, None)]
     assert notice_counts("r43") == [("website", 100.0, 55, None), ("new_media", 100.0, 419, None)]
     assert notice_counts("r88") == [("website", 71.8, 39, None), ("new_media", 84.0, 238, None)]
+
+
+def test_grades_and_aims_are_no_rates():
+    graded = "全市40家政府网站中,优秀网站12个,占比30%;良好网站8个,占比20%;合格网站16个,占比40%;不合格网站4个,占比10%。"
+    assert rates(graded) == []
+    assert rates("各地要确保政务新媒体100%合格。力争年底前合格率达到100%。") == []
