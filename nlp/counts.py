@@ -48,8 +48,8 @@ def _channel_at(part, start, end):
     before = part[:start]
     w = [m.end() for m in WEBSITE.finditer(before)]
     n = [m.end() for m in NEW_MEDIA.finditer(before)]
-    if not w and not n:
-        return None
+    if not w and not n or w and n:
+        return None         # none named, or both (共检查政府网站和政务新媒体120个)
     return "website" if not n or (w and w[-1] > n[-1]) else "new_media"
 
 

@@ -242,6 +242,8 @@ def _counted_subject(part):
         if FAILED_COUNT.search(found.group(0)) or not (m := COUNTED.fullmatch(clause)):
             continue
         name = re.sub(r"^(?:全|本)[省市州区县旗盟国](?=..)", "", m.group(1))      # 全县信息公开网站
+        if re.fullmatch(r"(?:共|共有|其中|合格|达标|检查|抽查|普查)+", name):
+            continue        # 政务微博12家,合格11家: the kind is named in the clause before
         named = re.fullmatch(r"[\u4e00-\u9fffA-Za-z()（）、]{2,24}", name) and _scope(name) and not re.search(
             r"季度|年|月|检查|抽查|普查|核查|监测|考评|合格|发现|共|对|运行|开设|存在", name)
         return name if named and not _channel_only(name) else None

@@ -205,3 +205,8 @@ def test_grades_and_aims_are_no_rates():
     graded = "全市40家政府网站中,优秀网站12个,占比30%;良好网站8个,占比20%;合格网站16个,占比40%;不合格网站4个,占比10%。"
     assert rates(graded) == []
     assert rates("各地要确保政务新媒体100%合格。力争年底前合格率达到100%。") == []
+
+
+def test_a_part_names_its_kind_before_its_pass_count():
+    text = "本月共检查政务新媒体30个。其中政务微博12家,合格11家,合格率91.7%;政务微信18家,合格18家,合格率100%;"
+    assert rates(text) == [("new_media", 91.7, 12, 1, "政务微博"), ("new_media", 100.0, 18, 0, "政务微信")]
