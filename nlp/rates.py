@@ -7,10 +7,11 @@ are not pass rates; nor are thresholds (合格率不足70%), changes (提高了2
 from earlier periods or for comparison (与第二季度(总体合格率91.2%)相比, 2023年度…合格率为98.1%).
 A rate held over a run of quarters up to this one (连续四个季度合格率达100%) is of this period.
 """
+import bisect
 import re
 
 from . import vocab
-from .counts import rate_counts
+from .counts import LOOK_BACK, rate_counts
 
 # The word lists are in nlp/vocabulary/rates.toml, the scope words in channels.toml.
 NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
@@ -79,14 +80,14 @@ def _in_brackets_after_comparison(text, pos):
     return opened > closed and bool(COMPARISON.search(text[max(0, opened - 20):opened]))
 
 
-def _anchors(text, paragraph):
+def _anchors(text, graded):
     """(start of the rate's words, match whose group 1 is its value) of each rate a sentence
     writes: 合格率为95%, 其中合格206个,占比94.5%, 政务新媒体100%合格.  Shares are no rates in
     a paragraph that grades units (优秀网站12个,占比30%;…合格网站16个,占比40%)."""
     found = []
     for m in RATE_WORD.finditer(text):
         found.append((m, LINK.match(text, m.end()) or CHANGED_TO.match(text, m.end())))
-    for m in SHARE.finditer(text if not GRADES.search(paragraph) else ""):
+    for m in SHARE.finditer("" if graded else text):
         if _share_of_passed(text, m.start()) and (link := LINK.match(text, m.end())):
             found.append((m, link))
     for m in VALUE_PASSED.finditer(text):
@@ -102,22 +103,33 @@ def _share_of_passed(text, pos):
     return bool(PASSED_WORD.search(stretch)) and "不合格" not in stretch
 
 
-def _earlier_year(clause, notice_text, at):
+def _period_years(notice_text):
+    """(offset, highest year of a period named up to there) at each period the notice names."""
+    out, highest = [], 0
+    for m in PERIOD_YEAR.finditer(notice_text):
+        highest = max(highest, int(m.group(1)))
+        out.append((m.start(), highest))
+    return out
+
+
+def _earlier_year(clause, named, at):
     """Whether the clause names the year of a period before one the notice named already
-    (2024年度…; 2023年度全省政府网站合格率为98.1%): a figure quoted from that period."""
+    (2024年度…; 2023年度全省政府网站合格率为98.1%): a figure quoted from that period.
+    `named` is _period_years of the notice."""
     years = [int(y) for y in PERIOD_YEAR.findall(clause)]
-    named = [int(y) for y in PERIOD_YEAR.findall(notice_text[:at])]
-    return bool(years and named and max(years) < max(named))
+    k = bisect.bisect_left(named, (at, 0))
+    return bool(years and k and max(years) < named[k - 1][1])
 
 
 def find_rates(segments, notice_text):
     """Pass rates in the sentences of a notice, as record entries."""
     rates, last = [], None        # last: (paragraph, entry) of the rate read last
     default = _scope(notice_text[:400]) or ["overall"]
+    named_years = _period_years(notice_text)
+    graded = {seg.paragraph for seg in segments if GRADES.search(seg.text)}     # 优秀…良好…合格
     for idx, seg in enumerate(segments):
         text = seg.text
-        paragraph = "".join(s.text for s in segments if s.paragraph == seg.paragraph) if SHARE.search(text) else ""
-        for m, link in _anchors(text, paragraph):
+        for m, link in _anchors(text, seg.paragraph in graded):
             if not link:
                 _named_rates(rates, text, m, seg, default)
                 continue
@@ -127,7 +139,7 @@ def find_rates(segments, notice_text):
                 continue
             if AIM.search(clause):
                 continue      # 确保政务新媒体100%合格: an aim, not a result
-            if _earlier_year(clause, notice_text, seg.start + clause_start):
+            if _earlier_year(clause, named_years, seg.start + clause_start):
                 continue
             if _in_brackets_after_comparison(text, m.start()):
                 continue      # 比二季度提高2.1个百分点(二季度合格率为90.5%): the earlier figure
@@ -166,7 +178,7 @@ def find_rates(segments, notice_text):
                 subject = _counted_subject(before)      # 政务微博36个,发现不合格0个,合格率为100%;
             month = MONTH.search(clause)
             breakdown = re.search(r"其中[,，:：]?\s*$", text[:clause_start])     # 其中,4月合格率为97.95%: a part
-            earlier = [segments[k].text for k in range(idx - 1, -1, -1)
+            earlier = [segments[k].text for k in range(idx - 1, max(idx - 1 - LOOK_BACK, -1), -1)
                        if segments[k].paragraph == seg.paragraph]
             for i, value in enumerate(values):
                 scopes = [scope[i]] if len(values) > 1 and len(scope) == len(values) else scope

@@ -69,6 +69,7 @@ def _spaced_row(line, width):
 SPACED_ROW = re.compile(r"^[0-9]{1,4}[ \t\u3000]+\S")
 
 
+MOST_COLUMNS = 12       # a longer run of column names is no table's header
 DATE_LINE = re.compile(r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日")
 
 
@@ -83,9 +84,9 @@ def _named_columns(lines, i):
     """The column names of a table flattened one cell a line without a 序号 column, when a run
     of them starts at line i: one names the unit, another its problem or its host."""
     run = []
-    while i + len(run) < len(lines) and _column_name(lines[i + len(run)]):
+    while i + len(run) < len(lines) and len(run) <= MOST_COLUMNS and _column_name(lines[i + len(run)]):
         run.append(lines[i + len(run)].strip())
-    if len(run) >= 2 and any(NAME_HEADER.search(c) and not PROBLEM_HEADER.search(c) for c in run) and any(
+    if 2 <= len(run) <= MOST_COLUMNS and any(NAME_HEADER.search(c) and not PROBLEM_HEADER.search(c) for c in run) and any(
             PROBLEM_HEADER.search(c) or HOST_HEADER.search(c) for c in run):
         return run
     return []
