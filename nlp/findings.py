@@ -12,8 +12,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import vocab
-from .lexicon import CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, full_place_names, place_names
-from .problems import classify
+from .lexicon import CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, UNIT_END_RE, full_place_names, place_names
+from .problems import classify, polarity_of
 from .sections import MAX_SENTENCE
 from .units import TRAILING_WORDS, clean_name, looks_like_unit, names_in_sentence, split_last
 
@@ -80,7 +80,11 @@ def sentence_findings(segments, skip=()):
         in_attachment_list = False
         list_line = list_ctx is not None and _looks_like_list_line(seg.text) and (
             not numbered_only or bool(NUMBERED_TITLE_RE.match(seg.text)))
-        clauses = names_in_sentence(seg.text, introduced=list_line)
+        # the last sentence of an excerpt cut off mid-way
+        cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
+        clauses = names_in_sentence(seg.text, introduced=list_line, cut=cut_off)
+        if cut_off:
+            clauses = _before_the_cut(seg.text, clauses)
         all_spans = [(n.start, n.end) for _, _, ns in clauses for n in ns]
         # a piece of a long sentence cut inside a list: the list's predicate comes later
         carried = _list_predicate(segments, idx) if seg.continues_list else ""
@@ -101,8 +105,6 @@ def sentence_findings(segments, skip=()):
         # said of it in the sentences after it
         next_ctx = "" if not all_spans else (
             _said_next(segments, idx) if bare or seg.is_heading else _refers_back(segments, idx))
-        # the last sentence of an excerpt cut off mid-way says nothing of its last names
-        cut_off = seg is segments[-1] and seg.text.rstrip()[-1:] not in "。!?！？;；)）”|"
         for ci, (cs, ce, names) in enumerate(clauses):
             if not names or _is_inspector(seg.text[names[-1].end:ce], names[-1]):
                 continue
@@ -137,14 +139,13 @@ def sentence_findings(segments, skip=()):
                 if name is names[-1] and continued and (own or labelled):
                     own = (own + "，" if own else "") + continued    # …更新不及时,且存在空白栏目3个
                 contexts = [c for c in (own, clause_ctx, sentence_ctx, next_ctx, prev_ctx) if c]
-                allow_heading = (n_names >= 2 or bool(prev_ctx or next_ctx) or not bare) and not cut_off
+                if cut_off and ci == len(clauses) - 1 and not own.strip() and not sentence_ctx.strip() \
+                        and prev_named and not prev_used:
+                    continue     # …流于形式;盘锦市大洼区|: the next item of a list, cut before its predicate
+                allow_heading = n_names >= 2 or bool(prev_ctx or next_ctx) or not bare
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
                 if polarity is None or polarity == "positive" and _rate_below_full(own):
                     continue      # …灵武市合格率为94.1%: a rate of its own, short of the praise around it
-                if cut_off and ci == len(clauses) - 1 and not own.strip():
-                    if not sentence_ctx.strip() and prev_named and not prev_used:
-                        continue     # …流于形式;盘锦市大洼区|: the next item of a list, cut before its predicate
-                    codes = ["unspecified"]    # cut off before anything is said of it
                 for code in codes or [None]:
                     channel = name.channel or _channel_of(name.text, [own, clause_ctx, sentence_ctx, prev_ctx],
                                                           seg, default_channel)
@@ -161,6 +162,34 @@ def sentence_findings(segments, skip=()):
         prev_used = prev_ctx if bare and prev_ctx else None
         prev, prev_named = seg, bool(all_spans)
     return findings
+
+
+COUNTED = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次件处篇]")
+
+
+def _before_the_cut(text, clauses):
+    """The names of a sentence the excerpt cuts off that are still findings: a name cut in the
+    middle is not, nor are the names of the last clause when their own predicate was cut before
+    it said anything (此外,A网站、“B”抖音号在|); a bare list under its lead-in stays (其中A27条、B|)."""
+    *before, (cs, ce, names) = clauses
+    whole = [n for n in names if not _cut_in_middle(text, n)]
+    if whole:
+        end = next((n.start for n in names if n.start >= whole[-1].end), len(text))
+        said = COUNTED.sub("", CHANNEL_RE.sub("", re.split(r"[、“\"「『]", text[whole[-1].end:end])[0]))
+        if re.search(r"[\u4e00-\u9fff]", said) and polarity_of(said) is None:
+            whole = []
+    return before + [(cs, ce, whole)]
+
+
+def _cut_in_middle(text, name):
+    """Whether the excerpt's cut falls inside `name`: a quote it leaves open holding nothing after
+    the name (“咸宁城市绿色|), or a bare name at the very end that does not end as a body or a
+    place does (荆州市荆|). 县退役军人事务局| and “惠山新城发布(抖音| are whole."""
+    if text[name.end:].strip():
+        return False
+    if name.open_quote:
+        return text[name.start:name.end].strip() == name.text
+    return not (UNIT_END_RE.search(name.text) or name.text in full_place_names())
 
 
 # X某部门网站(主办单位:Y): a site left anonymous, named only by the body that runs it.

@@ -24,6 +24,7 @@ COUNT = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次
 COLUMN_WORDS = re.compile(vocab.pattern("units.column_words"))   # after a quoted column name: where, not what
 CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake here, not punctuation
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
+QUOTE_AT_CUT = re.compile(r"[“\"「『]([^“”\"「」『』\n、,，]{1,30})$")     # a quote the excerpt's cut leaves open
 LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
 LEAD = re.compile("^(?:" + vocab.pattern("units.lead") + ")+")
@@ -34,6 +35,7 @@ STRONG_OPENER = re.compile(vocab.pattern("units.strong_openers"))
 # Words that never belong to a name: where a subject ends and its predicate begins.
 STOP_WORDS = re.compile(vocab.pattern("units.stop_words"))
 PAREN_TAIL = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+UNCLOSED_BRACKET = re.compile(r"[(（][^()（）]*$")    # 惠山新城发布(抖音…: the note the cut left open
 # Words that open a predicate or an exhortation, never a name (按照…, 要加强…, 在…).
 FUNCTION_START = re.compile("^(?:" + vocab.pattern("units.function_starts") + ")")
 # What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
@@ -74,6 +76,7 @@ class Name:
     quoted: bool = False
     listed: bool = False   # one of several names in an enumeration
     rest: str = ""     # the words said of this name alone (司法局|出现错误表述1次)
+    open_quote: bool = False   # quoted, and the quote runs to where the excerpt is cut off
 
 
 @lru_cache(maxsize=4096)
@@ -133,7 +136,7 @@ def clean_name(name):
         m = TRAILING_WORDS.search(name)
         if m and m.start() >= 2:
             name, changed = name[:m.start()], True
-        p = PAREN_TAIL.search(name)
+        p = PAREN_TAIL.search(name) or UNCLOSED_BRACKET.search(name)
         if p and p.end() == len(name) and p.start() >= 2:
             name, changed = name[:p.start()], True
     return name
@@ -257,10 +260,14 @@ def split_last(part, listed=False):
     return [part]
 
 
-def _quoted_names(clause, base):
-    """Quoted names in a clause, with the spans every quote covers (accepted or not)."""
+def _quoted_names(clause, base, cut=False):
+    """Quoted names in a clause, with the spans every quote covers (accepted or not); `cut`:
+    the clause is where the excerpt ends, so its last quote may be left open."""
     names, covered = [], []
-    for m in QUOTE.finditer(clause):
+    matches = list(QUOTE.finditer(clause))
+    if cut and (last := QUOTE_AT_CUT.search(clause)) and not any(m.end() > last.start() for m in matches):
+        matches.append(last)
+    for m in matches:
         inner = m.group(1)
         covered.append((m.start(), m.end()))
         before = clause[:m.start()].rstrip()
@@ -305,7 +312,7 @@ def _quoted_names(clause, base):
             channel = CHANNEL_OF[cm.group(0)] if cm and cm.end() == len(inner) else platform
         start = len(lead_text) - len(host) if host else (len(lead_text) if platform else m.start())
         names.append(Name(name, base + m.start() + 1, base + m.start() + 1 + len(inner), channel,
-                          quoted=True))
+                          quoted=True, open_quote=m.re is QUOTE_AT_CUT))
         covered[-1] = (start, m.end())
     return names, covered
 
@@ -364,11 +371,12 @@ def _candidates(parts, start, listed):
     return candidates
 
 
-def names_in_clause(clause, base=0, introduced=False):
+def names_in_clause(clause, base=0, introduced=False, cut=False):
     """All unit names in one clause; offsets are relative to the sentence (base + i).
 
-    `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`."""
-    quoted, covered = _quoted_names(clause, base)
+    `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`;
+    `cut`: the excerpt ends with this clause, in the middle of a sentence."""
+    quoted, covered = _quoted_names(clause, base, cut)
     covered += [m.span() for m in DOCUMENT_TITLE.finditer(clause)]    # 《…通知》 names no unit
     # blank the quotes out so that the enumeration reader does not read into them
     masked = list(clause)
@@ -432,11 +440,11 @@ def names_in_clause(clause, base=0, introduced=False):
     return names
 
 
-def names_in_sentence(text, introduced=False):
+def names_in_sentence(text, introduced=False, cut=False):
     """Split a sentence into clauses and read the names of each: [(clause_start, clause_end, [Name])].
 
     `introduced`: the sentence is a line of a list opened by the sentence before
-    (`不合格账号如下:` / `1.青海公安`)."""
+    (`不合格账号如下:` / `1.青海公安`); `cut`: the excerpt ends inside this sentence."""
     out, start = [], 0
     # 《宁河区苗庄镇》微信公众号: book-title marks around an account name are its quotes
     text = BOOK_TITLED_ACCOUNT.sub(lambda m: "“" + m.group(1) + "”", text)
@@ -449,6 +457,6 @@ def names_in_sentence(text, introduced=False):
             before = text[:start].rstrip()
             introduced = (not out and introduced) or before.endswith((":", "：")) or bool(
                 re.search(r"(?:中|有|为|是|包括|如)[,，]$", before))
-            out.append((start, end, names_in_clause(clause, start, introduced)))
+            out.append((start, end, names_in_clause(clause, start, introduced, cut and m is None)))
         start = (m.end() if m else len(text))
     return out
