@@ -138,7 +138,8 @@ def sentence_findings(segments, skip=()):
                     continued = "，".join([continued] + _rest_of_paragraph(segments, idx))
                 if name is names[-1] and continued and (own or labelled):
                     own = (own + "，" if own else "") + continued    # …更新不及时,且存在空白栏目3个
-                contexts = [c for c in (own, clause_ctx, sentence_ctx, next_ctx, prev_ctx) if c]
+                contexts = [c for c in (own, clause_ctx, _sentence_context(seg.text, clauses, ci),
+                                        next_ctx, prev_ctx) if c]
                 if cut_off and ci == len(clauses) - 1 and not own.strip() and not sentence_ctx.strip() \
                         and prev_named and not prev_used:
                     continue     # …流于形式;盘锦市大洼区|: the next item of a list, cut before its predicate
@@ -325,6 +326,29 @@ def _continuation(text, clauses, ci):
             break        # …, 其他地区县级政府网站…: a clause with a subject of its own
         parts.append(text[ns:ne])
     return "，".join(parts)
+
+
+ANAPHORIC = re.compile(r"也|亦|同样|同时")
+# What may follow a name in its clause without saying anything of it (等市级政府门户网站, 等3个).
+CLASSIFIER = re.compile(r"等|[0-9一二两三四五六七八九十几]+\s*[个家]|[省市县区州地乡镇]|级|直|部门|单位|政府|[(（][^)）]*[)）]")
+
+
+def _has_predicate(words):
+    """Whether the words after a clause's names say something of them (…合格率超过95%), rather
+    than only classify them (…等市级政府门户网站) and leave the saying to a later clause."""
+    return bool(re.search(r"[\u4e00-\u9fff]", CLASSIFIER.sub("", CHANNEL_RE.sub("", words))))
+
+
+def _sentence_context(text, clauses, ci):
+    """The sentence said of the names of clause `ci`, without the names, and without the clauses
+    whose own subject is praised or blamed (A、B合格率超过95%,C、D合格率低于85%): what is
+    said of others is not said of these, unless their clause refers back to it (也存在…)."""
+    cs, ce, names = clauses[ci]
+    predicate = text[names[-1].end:ce] if names else ""
+    apart = _has_predicate(predicate) and not ANAPHORIC.search(predicate)
+    kept = [(s, e, ns) for k, (s, e, ns) in enumerate(clauses)
+            if k == ci or not apart or not ns or polarity_of(text[ns[-1].end:e]) is None]
+    return "，".join(_without(text[s:e], [(n.start, n.end) for n in ns], s) for s, e, ns in kept)
 
 
 def _clause_context(text, clauses, ci):
