@@ -16,7 +16,8 @@ NEGATIVE_RE = re.compile(vocab.pattern("polarity.blame"))
 # Phrases that mention problems only to say there were none.
 NO_PROBLEM_RE = re.compile(vocab.pattern("polarity.no_problem"))
 # Statements of work done, neither blame nor praise: they stop a heading from deciding.
-NEUTRAL_RE = re.compile(vocab.pattern("polarity.neutral"))
+WORK_DONE = re.compile(vocab.pattern("polarity.work_done"))
+PASSING = re.compile(vocab.pattern("polarity.merely_passing"))
 NEGATIVE_HEADING = re.compile(vocab.pattern("polarity.negative_heading"))
 POSITIVE_HEADING = re.compile(vocab.pattern("polarity.positive_heading"))
 # Blame that praise beside it does not outweigh (合格率100% beside 问题整改 is praise; beside 未… it is not).
@@ -116,20 +117,23 @@ def classify(contexts, headings, allow_heading=True):
 @lru_cache(maxsize=1024)     # the names of one enumeration share their contexts: read them once
 def _classify(contexts, headings, allow_heading):
     contexts, headings = list(contexts), list(headings)
-    polarity, level = None, None
+    polarity, level, done = None, None, False
     for k, ctx in enumerate(contexts):
         polarity = polarity_of(ctx)
         if polarity:
             level = k
             break
-        if k <= 1 and NEUTRAL_RE.search(ctx):
-            return None, [], None     # 西宁市已完成…: a plain statement of work done
+        if k <= 1 and PASSING.search(ctx):
+            return None, [], None     # merely passing
+        if k <= 1 and WORK_DONE.search(ctx):
+            done = True               # 西宁市已完成…: a plain statement of work done
+            break
         if k == 0 and RECTIFIED.search(ctx):
             return None, [], None     # X网站空白栏目问题已整改到位: its own predicate clears it
     in_request = any(REQUEST_HEADING.search(h) for h in headings[-2:])
     section = heading_polarity(headings)
     if polarity is None:
-        if not allow_heading or any(NEUTRAL_RE.search(c) for c in contexts[:2]):
+        if not allow_heading or done and section != "positive":
             return None, [], None
         polarity, level = section, len(contexts)
     elif polarity == "negative" and section == "positive" and not any(

@@ -16,6 +16,8 @@ SENT_END = vocab.entry("sections.sentence_end")
 # `?!` is how a misdecoded 。“ shows in some pages: a sentence ends there
 SENTENCE_END = re.compile("[" + re.escape(SENT_END) + r"]|\?(?=!)")
 METADATA_LINE = re.compile("(?:" + vocab.pattern("sections.metadata_labels") + ")[:：]")
+# A point made inside a paragraph (…取得较好成效。一是…。二是…): a heading for what follows it there.
+POINT = re.compile(r"[一二三四五六七八九十]+是")
 TABLE_CELL = re.compile(r"\|\s*$|\s\|\s")
 SPACED_ROW = re.compile(r"^\s*[0-9]{1,3}\s+\S+\s+\S+")      # 5 五十镇人民政府 五十镇政府网 …: a table row
 # A sentence longer than this is text run on without punctuation or a list of thousands of
@@ -132,22 +134,26 @@ def split_sentences(text):
         elif ptext.startswith("附件") or (segments and segments[-1].text.strip() in ("附件", "附件:")):
             chain = [(1, heading_text(ptext))]
         headings = [h[1] for h in chain]
-        start, first = 0, True
+        start, first, points = 0, True, False
         ends = [m.start() for m in SENTENCE_END.finditer(ptext)]
         if ptext and ends[-1:] != [len(ptext) - 1]:
             ends.append(len(ptext) - 1)          # the paragraph ends a sentence too
         for i in ends:
             for a, b, in_list in _pieces(ptext, start, i + 1):
                 text = ptext[a:b]
-                inline = not first and heading_level(text.lstrip()) in (1, 2)
-                if inline:     # a page flattened to one paragraph: 。二、存在的问题…
+                point = not first and bool(POINT.match(text.lstrip()))
+                inline = not first and heading_level(text.lstrip()) in (1, 2) or point
+                if inline:     # a page flattened to one paragraph: 。二、存在的问题…; or a point 。二是…
                     lvl = heading_level(text.lstrip())
                     chain = [h for h in chain if h[0] < lvl] + [(lvl, heading_text(text.lstrip()))]
                     headings = [h[1] for h in chain]
+                    points = points or point
                 piece = Segment(text, poffs[a:b], headings, pno,
                                 is_heading=bool(level and first) or inline, continues_list=in_list)
                 if piece.text.strip():
                     segments.append(piece)
                     first = False
             start = i + 1
+        if points:      # the points made inside a paragraph end with it
+            chain = [h for h in chain if h[0] < 3]
     return segments
