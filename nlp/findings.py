@@ -313,7 +313,8 @@ def _is_group_label(text, clauses, ci):
 
 # 同时,该网站…出现错别字 / …,主办单位未按程序注销: the subject named before, referred to again
 SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)|(?:账号|帐号)|"
-                          r"(?:其|该)?(?:主办|运营|运维|开办)(?:单位|主体)")
+                          r"(?:其|该)?(?:主办|运营|运维|开办)(?:单位|主体)|"
+                          r"其中[0-9一二两三四五六七八九十]+\s*(?:个|家)")     # 其中一个网站: one of its own
 
 
 def _continuation(text, clauses, ci):
@@ -322,13 +323,17 @@ def _continuation(text, clauses, ci):
     parts = []
     for ns, ne, more in clauses[ci + 1:]:
         clause = text[ns:ne].strip()
-        if more or CLASS_OPENERS.match(clause) and not SAME_SUBJECT.match(clause):
+        if more or (CLASS_OPENERS.match(clause) or CLASS_SUBJECT.match(clause)) and not SAME_SUBJECT.match(clause):
             break        # …, 其他地区县级政府网站…: a clause with a subject of its own
         parts.append(text[ns:ne])
     return "，".join(parts)
 
 
 ANAPHORIC = re.compile(r"也|亦|同样|同时")
+# 15个区…, 其余单位…: a clause whose subject is a counted or quantified class
+CLASS_SUBJECT = re.compile(r"(?:其中|共有|共)?(?:[0-9一二两三四五六七八九十]+\s*(?:个|家)|(?:部分|个别|一些|少数|多数|"
+                           r"大部分|大多数|绝大多数|其他|其余|其它|全[省市区县州旗])[^,，。;；]{0,6}?"
+                           r"(?:单位|部门|网站|账号|帐号|区|县|市|镇|乡|街道|地区|新媒体))")
 # What may follow a name in its clause without saying anything of it (等市级政府门户网站, 等3个).
 CLASSIFIER = re.compile(r"等|[0-9一二两三四五六七八九十几]+\s*[个家]|[省市县区州地乡镇]|级|直|部门|单位|政府|[(（][^)）]*[)）]")
 
@@ -340,14 +345,17 @@ def _has_predicate(words):
 
 
 def _sentence_context(text, clauses, ci):
-    """The sentence said of the names of clause `ci`, without the names, and without the clauses
-    whose own subject is praised or blamed (A、B合格率超过95%,C、D合格率低于85%): what is
-    said of others is not said of these, unless their clause refers back to it (也存在…)."""
+    """The sentence said of the names of clause `ci`, without the names; when these names have a
+    predicate of their own, without the clauses whose own subject is praised or blamed: named
+    (A、B合格率超过95%,C、D合格率低于85%), or counted or a class after them (…得125分,15个区没有
+    扣分; a class before them is what they are examples of). What is said of others is not said
+    of these, unless their clause refers back to it (也存在…)."""
     cs, ce, names = clauses[ci]
     predicate = text[names[-1].end:ce] if names else ""
     apart = _has_predicate(predicate) and not ANAPHORIC.search(predicate)
     kept = [(s, e, ns) for k, (s, e, ns) in enumerate(clauses)
-            if k == ci or not apart or not ns or polarity_of(text[ns[-1].end:e]) is None]
+            if k == ci or not apart or polarity_of(text[ns[-1].end:e] if ns else text[s:e]) is None
+            or not ns and (k < ci or not CLASS_SUBJECT.match(text[s:e].strip()))]
     return "，".join(_without(text[s:e], [(n.start, n.end) for n in ns], s) for s, e, ns in kept)
 
 

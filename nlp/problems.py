@@ -16,6 +16,7 @@ NEGATIVE_RE = re.compile(vocab.pattern("polarity.blame"))
 # Phrases that mention problems only to say there were none.
 NO_PROBLEM_RE = re.compile(vocab.pattern("polarity.no_problem"))
 # Statements of work done, neither blame nor praise: they stop a heading from deciding.
+CLEAN_RECORD = re.compile(vocab.pattern("polarity.clean_record"))
 WORK_DONE = re.compile(vocab.pattern("polarity.work_done"))
 PASSING = re.compile(vocab.pattern("polarity.merely_passing"))
 NEGATIVE_HEADING = re.compile(vocab.pattern("polarity.negative_heading"))
@@ -41,14 +42,12 @@ CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)个
 
 def polarity_of(text):
     """'negative', 'positive' or None for a stretch of text."""
+    clean = bool(CLEAN_RECORD.search(text))      # 没有扣分: no problem, and praise
     text = QUOTED.sub("", NO_PROBLEM_RE.sub("", text))
+    praised = clean or bool(POSITIVE_RE.search(text))
     if NEGATIVE_RE.search(text):
-        if POSITIVE_RE.search(text) and not OUTWEIGHS_PRAISE.search(text):
-            return "positive"
-        return "negative"
-    if POSITIVE_RE.search(text):
-        return "positive"
-    return None
+        return "positive" if praised and not OUTWEIGHS_PRAISE.search(text) else "negative"
+    return "positive" if praised else None
 
 
 def heading_polarity(headings):
