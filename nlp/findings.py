@@ -172,6 +172,8 @@ def _before_the_cut(text, clauses):
     """The names of a sentence the excerpt cuts off that are still findings: a name cut in the
     middle is not, nor are the names of the last clause when their own predicate was cut before
     it said anything (此外,A网站、“B”抖音号在|); a bare list under its lead-in stays (其中A27条、B|)."""
+    if not clauses:
+        return clauses
     *before, (cs, ce, names) = clauses
     whole = [n for n in names if not _cut_in_middle(text, n)]
     if whole:

@@ -118,8 +118,10 @@ def test_accounts_left_unkept():
 
 
 def test_a_problem_stated_in_words_no_type_covers_is_other():
-    polarity, codes, _ = classify(["网站“领导之窗”栏目领导信息未及时调整"], ["二、问题"])
+    polarity, codes, _ = classify(["网站首页底部版权信息年份未及时调整"], ["二、问题"])
     assert (polarity, codes) == ("negative", ["other"])
+    # leaders' information not kept up is a matter of disclosure (the record format's reading)
+    assert classify(["网站“领导之窗”栏目领导信息未及时调整"], ["二、问题"])[1] == ["disclosure"]
     assert classify(["政府网站不合格"], [])[1] == ["unspecified"]
     assert problems_of("网站首页存在大量外部商业链接") == ["other"]
 
