@@ -1,4 +1,4 @@
-"""Datasette plugin: Chinese full-text search on the tongbao database.
+"""Datasette plugin: Chinese full-text search and facets that stay quick on millions of rows.
 
 The FTS tables hold jieba-segmented words (kb/fts.py), so what a user types must be segmented
 the same way before it is matched. Datasette matches `?_search=` — the table search box, and
@@ -7,12 +7,21 @@ On the tongbao database this plugin replaces that function with one built on
 `kb.fts.fts_query`, so the search box still shows what the user typed. Canned queries call the
 same function as `fts_query(text)`.
 
+The tables' own facets (metadata "facets": [{"summary": column}, …]) are column facets counted
+in a way that stays quick at two million findings (see `SummaryFacet`).
+
 Registered through the `datasette` entry point in pyproject.toml.
 """
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import ColumnFacet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 from kb.fts import fts_query
 from kb.serve import DATABASE_NAME
+
+# A narrowed page counts its facets on the spot up to this many rows (one pass over them).
+LIVE_FACET_ROWS = 50_000
 
 MATCH_NOTHING = '""'   # an empty phrase: what a query with no words (only punctuation) finds
 
@@ -32,7 +41,115 @@ def prepare_connection(conn, database):
 
 @hookimpl
 def startup(datasette):
-    # jieba loads its dictionaries (about a second) on first use: do it now rather than inside
-    # the first search's SQL, which runs under Datasette's time limit
-    if DATABASE_NAME in datasette.databases:
+    async def inner():
+        if DATABASE_NAME not in datasette.databases:
+            return
+        # jieba loads its dictionaries (about a second) on first use: do it now rather than
+        # inside the first search's SQL, which runs under Datasette's time limit
         match_expression("通报")
+        await SummaryFacet.count_whole_tables(datasette)
+    return inner
+
+
+@hookimpl
+def register_facet_classes():
+    return [SummaryFacet]
+
+
+def _sqlite_order(value):
+    """SQLite's order of values of mixed types: numbers, then text, then blobs."""
+    return (0 if isinstance(value, (int, float)) else 1 if isinstance(value, str) else 2, value)
+
+
+class SummaryFacet(ColumnFacet):
+    """The column facets a table shows on every page, counted where it is quick to count them.
+
+    Datasette counts each facet with a GROUP BY over the page's rows, every time: six facets
+    over two million findings took a second. This facet gives the same counts
+    (value, count, most first, then by value) another way:
+    - for a whole table, from counts made once when the server starts (the database is served
+      immutable, so they cannot go stale);
+    - for a narrowed page (a filter, a search) of up to LIVE_FACET_ROWS rows, all of its
+      columns in one pass over the rows instead of one query each;
+    - for a narrowed page of more rows, not at all: they are listed as timed out, as Datasette
+      lists a facet it gave up on, until the page is narrowed further.
+    A column that the request also facets by with ?_facet= is left to Datasette's own facet.
+    """
+    type = "summary"
+    whole_tables = {}       # (database, table, column) -> [(value, count)], most first
+
+    @classmethod
+    async def count_whole_tables(cls, datasette):
+        db = datasette.get_database(DATABASE_NAME)
+        limit = datasette.setting("max_returned_rows") + 1
+        tables = datasette.metadata("tables", database=DATABASE_NAME) or {}
+        for table, config in tables.items():
+            for facet in config.get("facets", []):
+                if isinstance(facet, dict) and cls.type in facet:
+                    column = escape_sqlite(facet[cls.type])
+                    sql = (f"select {column}, count(*) from {escape_sqlite(table)} "
+                           f"where {column} is not null group by {column} "
+                           f"order by count(*) desc, {column} limit {limit}")
+                    rows = await db.execute_fn(lambda conn, sql=sql: conn.execute(sql).fetchall())
+                    cls.whole_tables[(DATABASE_NAME, table, facet[cls.type])] = [tuple(r) for r in rows]
+
+    async def suggest(self):
+        return []
+
+    def _whole_table(self):
+        unfiltered = self.sql.rstrip().endswith(f"from {escape_sqlite(self.table)}")
+        return unfiltered and not self.params
+
+    async def _counts(self, columns):
+        """{column: [(value, count)] most first} for the page's rows, or None where not counted."""
+        if self._whole_table():
+            return {c: self.whole_tables.get((self.database, self.table, c)) for c in columns}
+        if self.row_count is None or self.row_count > LIVE_FACET_ROWS:
+            return {c: None for c in columns}
+        names = ", ".join(escape_sqlite(c) for c in columns)
+        # the time Datasette would allow the facets' queries, one per column
+        limit = self.ds.setting("facet_time_limit_ms") * len(columns)
+        try:
+            rows = await self.ds.execute(
+                self.database, f"select {names}, count(*) from ({self.sql}) group by {names}",
+                self.params, truncate=False, custom_time_limit=limit)
+        except QueryInterrupted:
+            return {c: None for c in columns}
+        counts = {c: {} for c in columns}
+        for row in rows.rows:
+            for i, column in enumerate(columns):
+                if row[i] is not None:
+                    counts[column][row[i]] = counts[column].get(row[i], 0) + row[-1]
+        return {c: sorted(found.items(), key=lambda vc: (-vc[1], _sqlite_order(vc[0])))
+                for c, found in counts.items()}
+
+    async def facet_results(self):
+        requested = {v for k, v in self.get_querystring_pairs() if k == "_facet"}
+        columns = [c["config"].get("column") or c["config"]["simple"] for c in self.get_configs()]
+        columns = [c for c in columns if c not in requested]
+        if not columns:
+            return [], []
+        facet_size = self.get_facet_size()
+        qs_pairs = self.get_querystring_pairs()
+        results, timed_out = [], []
+        for column, counted in (await self._counts(columns)).items():
+            if counted is None:
+                timed_out.append(column)
+                continue
+            shown = counted[:facet_size]
+            expanded = await self.ds.expand_foreign_keys(
+                self.database, self.table, column, [value for value, _ in shown])
+            column_qs = f"{column}__exact" if column.startswith("_") else column
+            values = []
+            for value, count in shown:
+                selected = (column_qs, str(value)) in qs_pairs
+                toggle = (path_with_removed_args(self.request, {column_qs: str(value)}) if selected
+                          else path_with_added_args(self.request, {column_qs: value}))
+                values.append({"value": value, "label": expanded.get((column, value), value),
+                               "count": count, "selected": selected,
+                               "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle))})
+            results.append({"name": column, "type": self.type, "hideable": False,
+                            "toggle_url": self.ds.urls.path(
+                                path_with_removed_args(self.request, {"_facet": column})),
+                            "results": values, "truncated": len(counted) > facet_size})
+        return results, timed_out

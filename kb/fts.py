@@ -8,16 +8,29 @@ spaces, and `fts_query` segments a user's query the same way into a MATCH expres
 Tables (rowid = the row they index):
   finding_fts(unit_name, evidence)   rowid = finding.id
   notice_fts(title, text)            rowid = notice.id
+
+They are contentless (content=''): they keep the index of the words and nothing else, since
+the text is in finding and notice already (storing the segmented copy as well took a third of
+the database). Search needs only the index: MATCH, rowid and rank work as before. Removing a
+row from a contentless table takes the words it was indexed with, which are the segmentation
+of the stored text; the database records which segmentation that was (`segmenter`), and an
+index built by another one (a different jieba dictionary), or by a tongbao that still kept the
+content, is built again from the stored text (`ensure_index`).
 """
 import re
 from functools import lru_cache
 
+import jieba
+
 from nlp import segment as nlp_segment
 
-FTS_DDL = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS finding_fts USING fts5(unit_name, evidence)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS notice_fts USING fts5(title, text)",
-]
+# what each index holds: (fts table, source table, source key, source columns)
+INDEXES = [("finding_fts", "finding", "id", ("unit_name", "evidence")),
+           ("notice_fts", "notice", "id", ("title", "text"))]
+FTS_DDL = [f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({', '.join(columns)}, content='')"
+           for fts, _, _, columns in INDEXES]
+# bump when the words `segment` makes for the same text change
+SEGMENTATION_VERSION = 1
 
 _WORD = re.compile(r"\w")
 
@@ -74,10 +87,48 @@ def fts_query(user_text):
     return " AND ".join(parts) if parts else None
 
 
-def index_finding(conn, rows):
-    """rows: (finding_id, unit_name, evidence)."""
-    conn.executemany("INSERT INTO finding_fts(rowid, unit_name, evidence) VALUES (?, ?, ?)",
-                     ((fid, segment(unit), segment(evidence)) for fid, unit, evidence in rows))
+def segmenter():
+    """What decides the words of a text: this module's rules and jieba's dictionary."""
+    return f"{SEGMENTATION_VERSION}:jieba {jieba.__version__}:{len(jieba.dt.FREQ)}:{jieba.dt.total}"
+
+
+def insert(conn, fts, rows):
+    """Index rows (rowid, *segmented columns) in `fts`."""
+    columns = next(c for name, _, _, c in INDEXES if name == fts)
+    conn.executemany(f"INSERT INTO {fts}(rowid, {', '.join(columns)}) "
+                     f"VALUES (?{', ?' * len(columns)})", rows)
+
+
+def unindex(conn, fts, where, params=()):
+    """Take the rows of the source table matching `where` out of `fts`: a contentless index
+    forgets a row when told the words it was indexed with, the segmentation of its text."""
+    _, source, key, columns = next(i for i in INDEXES if i[0] == fts)
+    rows = conn.execute(f"SELECT {key}, {', '.join(columns)} FROM {source} WHERE {where}",
+                        params).fetchall()
+    conn.executemany(f"INSERT INTO {fts}({fts}, rowid, {', '.join(columns)}) "
+                     f"VALUES ('delete', ?{', ?' * len(columns)})",
+                     [(row[0], *(segment(v) for v in row[1:])) for row in rows])
+
+
+def ensure_index(conn, on_rebuild=None):
+    """Make both indexes contentless and built by this segmenter, rebuilding them from the
+    stored text if not (once, after an upgrade or a dictionary change); call inside a
+    transaction. The segmenter is recorded in table search_index."""
+    wanted = segmenter()
+    stored = dict(conn.execute("SELECT name, segmenter FROM search_index"))
+    for (fts, source, key, columns), ddl in zip(INDEXES, FTS_DDL):
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (fts,)).fetchone()
+        if sql and "content=''" in sql[0] and stored.get(fts) == wanted:
+            continue
+        if on_rebuild and conn.execute(f"SELECT 1 FROM {source} LIMIT 1").fetchone():
+            on_rebuild(fts)
+        conn.execute(f"DROP TABLE IF EXISTS {fts}")
+        conn.execute(ddl)
+        rows = conn.execute(f"SELECT {key}, {', '.join(columns)} FROM {source}")
+        while chunk := rows.fetchmany(1000):
+            insert(conn, fts, [(row[0], *(segment(v) for v in row[1:])) for row in chunk])
+        conn.execute("INSERT OR REPLACE INTO search_index(name, segmenter) VALUES (?, ?)",
+                     (fts, wanted))
 
 
 def search(conn, table, user_text, limit=100):

@@ -175,6 +175,7 @@ def import_paths(paths, db_path, jobs=1, on_progress=None, budget=Budget(), retr
             progress(summary)
         if todo:
             load_parser()
+            store.ensure_search_index(conn)
             with store.batch(conn) as writes:
                 def idle():        # commit while the workers keep the writer waiting
                     writes.commit()

@@ -6,6 +6,7 @@ define the tables, their columns and indexes.
 from datetime import datetime
 from typing import Optional
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -71,6 +72,10 @@ class ProblemType(SQLModel, table=True):
 
 
 class Finding(SQLModel, table=True):
+    # a page narrowed to a province sorts by period and counts its facets from this index
+    # alone, without reading the rows (tens of thousands of them in a big province)
+    __table_args__ = (Index("ix_finding_province_facets", "province", "period_key", "year",
+                            "quarter", "problem", "channel", "polarity"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     notice_id: int = Field(foreign_key="notice.id", index=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
@@ -115,9 +120,75 @@ class ImportError_(SQLModel, table=True):
     at: datetime = Field(default_factory=datetime.utcnow)
 
 
+class SearchIndex(SQLModel, table=True):
+    """Which segmentation built each full-text index (kb/fts.py)."""
+    __tablename__ = "search_index"
+    name: str = Field(primary_key=True)      # finding_fts, notice_fts
+    segmenter: str
+
+
+# --- summaries: what the canned queries and charts count, counted once by each import
+# (kb/summaries.py), since counting two million findings on each page view is too slow
+
+
+class ProblemCount(SQLModel, table=True):
+    """Negative findings per province, year and problem, and the units they concern."""
+    __tablename__ = "problem_count"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    province: Optional[str] = Field(default=None, index=True)
+    year: Optional[int] = None
+    problem: Optional[str] = None
+    findings: int
+    units: int
+
+
+class PeriodCount(SQLModel, table=True):
+    """Notices per province and period, with the findings and pass rates they state."""
+    __tablename__ = "period_count"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    province: Optional[str] = None
+    period_key: Optional[str] = None
+    notices: int
+    findings: int
+    negative_findings: int
+    pass_rates: int
+
+
+class FailingUnit(SQLModel, table=True):
+    """Each unit with negative findings, once per province of the notices that state them."""
+    __tablename__ = "failing_unit"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    unit_id: int = Field(index=True)
+    province: Optional[str] = Field(default=None, index=True)
+    negative_findings: int
+
+
+class RegionFailing(SQLModel, table=True):
+    """Per region (the seat of failing units): who failed there, for what and when."""
+    __tablename__ = "region_failing"
+    region_code: str = Field(primary_key=True)
+    failing_units: int
+    negative_findings: int
+    units: str
+    problems: Optional[str] = None
+    first_period: Optional[str] = None
+    last_period: Optional[str] = None
+
+
+class UnitName(SQLModel, table=True):
+    """Every name a unit goes by, its canonical one and those notices used, once each."""
+    __tablename__ = "unit_name"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    unit_id: int
+
+
 class RepeatOffender(SQLModel, table=True):
     """Derived by kb/graph.py: units that failed in more than one period."""
     __tablename__ = "repeat_offender"
+    # repeat_offenders_by_province reads them in this order, and stops after a page
+    __table_args__ = (Index("ix_repeat_offender_by_province", "province", text("periods_failed DESC"),
+                            text("longest_streak DESC"), "unit_name"),)
     unit_id: int = Field(primary_key=True, foreign_key="unit.id")
     unit_name: str = Field(index=True)
     organization: str

@@ -93,11 +93,34 @@ def make_datasette(db_path):
     from datasette.app import Datasette
 
     db_path = check_database(db_path)
-    ds = Datasette(metadata=load_metadata(), settings=SETTINGS,
-                   static_mounts=[("static-tongbao", str(STATIC_DIR))])
+    ds = _datasette_class()(metadata=load_metadata(), settings=SETTINGS,
+                            static_mounts=[("static-tongbao", str(STATIC_DIR))])
     ds.remove_database("_memory")     # Datasette adds it when started without files
     ds.add_database(_database_class()(ds, path=str(db_path), is_mutable=False), name=DATABASE_NAME)
     return ds
+
+
+def _datasette_class():
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    class TongbaoDatasette(Datasette):
+        """Datasette whose plugin settings are looked up once. Plugins ask for them for every
+        cell they might render (datasette-render-markdown does), and Datasette merges the whole
+        metadata on each call: a page of 1,000 rows spent most of its time there. The metadata
+        is fixed once served, unless a plugin supplies it per request (get_metadata); then
+        nothing is kept."""
+
+        def plugin_config(self, plugin_name, database=None, table=None, fallback=True):
+            if pm.hook.get_metadata.get_hookimpls():
+                return super().plugin_config(plugin_name, database, table, fallback)
+            key = (plugin_name, database, table, fallback)
+            cache = self.__dict__.setdefault("_plugin_configs", {})
+            if key not in cache:
+                cache[key] = super().plugin_config(plugin_name, database, table, fallback)
+            return cache[key]
+
+    return TongbaoDatasette
 
 
 def _database_class():

@@ -16,7 +16,11 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 3
+SCHEMA_ID = 0x74620000 + 4
+# The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
+# database, so each notice's rows, landing all over them, were read and written again and again
+# and the import slowed as the database grew.
+WRITER_CACHE_KIB = 256 * 1024
 
 
 def connect(path, readonly=False):
@@ -32,6 +36,7 @@ def connect(path, readonly=False):
     if not readonly:
         _set_wal(conn)                                # readers never block the one writer
         conn.execute("PRAGMA synchronous = NORMAL")   # WAL keeps this safe against crashes
+        conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     return conn
 
 
@@ -116,21 +121,22 @@ def schema_ddl():
     from sqlmodel import SQLModel
 
     from . import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-    from .fts import FTS_DDL
     dialect = sqlite_dialect.dialect()
     for table in SQLModel.metadata.sorted_tables:
         yield str(CreateTable(table, if_not_exists=True).compile(dialect=dialect))
         for index in sorted(table.indexes, key=lambda i: i.name):
             yield str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect))
-    yield from FTS_DDL
 
 
-def create_schema(conn):
-    """Create what is missing, add the columns later revisions added, and fill the reference
-    tables; on a complete database this writes nothing and loads nothing."""
+def create_schema(conn, on_reindex=None):
+    """Create what is missing, add the columns later revisions added, fill the reference
+    tables and see that the search indexes are this tongbao's (`ensure_search_index`); on a
+    complete database this writes nothing and loads nothing."""
     if conn.execute("PRAGMA application_id").fetchone()[0] == SCHEMA_ID:
         return
+    from . import summaries
     from .regions import load_regions
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     with transaction(conn):
         columns = {r[1] for r in conn.execute("PRAGMA table_info(notice)")}
         if columns and "granularity" not in columns:      # revision 3: the period as a span
@@ -148,6 +154,9 @@ def create_schema(conn):
             "longitude) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(r.code, r.name, r.level, r.province, r.prefecture, r.latitude, r.longitude)
              for r in load_regions().values()])
+        if not set(summaries.SUMMARIES) <= existing:   # revision 4
+            conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh
+        ensure_search_index(conn, on_reindex)
         conn.execute(f"PRAGMA application_id = {SCHEMA_ID}")
 
 
@@ -167,6 +176,17 @@ def _add_period_spans(conn):
             conn.execute(f"UPDATE {table} SET period_key = ? WHERE notice_id = ?",
                          (header["period_key"], notice_id))
     conn.execute("PRAGMA user_version = 0")     # repeat offenders are derived again from the new keys
+
+
+def ensure_search_index(conn, on_reindex=None):
+    """Rebuild a search index that another segmentation built (kb/fts.py `ensure_index`;
+    `on_reindex(table)` is told first). Call before writing: it loads jieba's dictionary."""
+    from . import fts
+    stored = dict(conn.execute("SELECT name, segmenter FROM search_index"))
+    if all(stored.get(name) == fts.segmenter() for name, *_ in fts.INDEXES):
+        return
+    with transaction(conn):
+        fts.ensure_index(conn, on_reindex)
 
 
 def has_notice(conn, sha256):
@@ -202,6 +222,7 @@ def write_notice(conn, prepared):
     Returns 'skipped' when a notice with the same content hash is stored already, 'replaced'
     when it replaces an earlier version of the same file, else 'added'.
     """
+    from . import fts
     notice = prepared["notice"]
     with transaction(conn):
         if has_notice(conn, notice["sha256"]):
@@ -214,8 +235,7 @@ def write_notice(conn, prepared):
         now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
         notice_id = conn.execute(_insert_sql("notice", NOTICE_COLUMNS + ("imported_at",)),
                                  [notice[c] for c in NOTICE_COLUMNS] + [now]).lastrowid
-        conn.execute("INSERT INTO notice_fts(rowid, title, text) VALUES (?, ?, ?)",
-                     (notice_id, *prepared["notice_fts"]))
+        fts.insert(conn, "notice_fts", [(notice_id, *prepared["notice_fts"])])
 
         unit_ids = {}
         for unit in prepared["units"]:
@@ -235,9 +255,8 @@ def write_notice(conn, prepared):
             _insert_sql("finding", ("id", "notice_id", "unit_id") + FINDING_COLUMNS),
             [[first + i, notice_id, unit_ids[f["unit_key"]]] + [f[c] for c in FINDING_COLUMNS]
              for i, f in enumerate(findings)])
-        conn.executemany("INSERT INTO finding_fts(rowid, unit_name, evidence) VALUES (?, ?, ?)",
-                         [(first + i, f["unit_name_fts"], f["evidence_fts"])
-                          for i, f in enumerate(findings)])
+        fts.insert(conn, "finding_fts", [(first + i, f["unit_name_fts"], f["evidence_fts"])
+                                         for i, f in enumerate(findings)])
         conn.executemany(_insert_sql("pass_rate", ("notice_id",) + PASS_RATE_COLUMNS),
                          [[notice_id] + [r[c] for c in PASS_RATE_COLUMNS]
                           for r in prepared["pass_rates"]])
@@ -249,11 +268,11 @@ def _delete_notice(conn, notice_id):
     """Remove a notice and everything read from it; units nothing else names go too."""
     units = [r[0] for r in conn.execute("SELECT DISTINCT unit_id FROM unit_alias WHERE notice_id = ?",
                                         (notice_id,))]
-    conn.execute("DELETE FROM finding_fts WHERE rowid IN (SELECT id FROM finding WHERE notice_id = ?)",
-                 (notice_id,))
+    from . import fts
+    fts.unindex(conn, "finding_fts", "notice_id = ?", (notice_id,))
+    fts.unindex(conn, "notice_fts", "id = ?", (notice_id,))
     for table in ("finding", "pass_rate", "unit_alias"):
         conn.execute(f"DELETE FROM {table} WHERE notice_id = ?", (notice_id,))
-    conn.execute("DELETE FROM notice_fts WHERE rowid = ?", (notice_id,))
     conn.execute("DELETE FROM notice WHERE id = ?", (notice_id,))
     conn.executemany(
         "DELETE FROM unit WHERE id = ? AND id NOT IN (SELECT unit_id FROM unit_alias) "
@@ -287,19 +306,22 @@ def notices_fingerprint(conn):
 
 
 def replace_offenders(conn, derive):
-    """Make repeat_offender hold exactly the rows (dicts) `derive(conn)` computes; write
-    nothing if it does already. `derive` runs under the write lock, so an import running
-    alongside cannot slip a notice in between reading and writing. True if it changed.
+    """Make repeat_offender hold exactly the rows (dicts) `derive(conn)` computes, and count
+    the summary tables (kb/summaries.py) afresh; write nothing to repeat_offender if it holds
+    them already. `derive` runs under the write lock, so an import running alongside cannot
+    slip a notice in between reading and writing. True if repeat_offender changed.
 
-    The fingerprint of the notices the table was derived from is kept in the database's
+    The fingerprint of the notices the tables were derived from is kept in the database's
     user_version, so an import that changed nothing skips the derivation, while one that
-    follows a crashed import (notices stored, table not rebuilt) does not."""
+    follows a crashed import (notices stored, tables not rebuilt) does not."""
+    from . import summaries
     with transaction(conn):
         fingerprint = notices_fingerprint(conn)
         if conn.execute("PRAGMA user_version").fetchone()[0] == fingerprint:
             return False
         wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS) for r in derive(conn))
         conn.execute(f"PRAGMA user_version = {fingerprint}")
+        summaries.rebuild(conn)
         stored = sorted(tuple(r) for r in conn.execute(
             f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender"))
         if stored == wanted:

@@ -40,8 +40,9 @@ def contents(db):
     rows = {"notice": c.execute(f"SELECT {', '.join(notice_columns)} FROM notice ORDER BY id").fetchall()}
     for table in ("unit", "unit_alias", "finding", "pass_rate", "repeat_offender"):
         rows[table] = c.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-    for table in ("finding_fts", "notice_fts"):
-        rows[table] = c.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall()
+    for table in ("finding_fts", "notice_fts"):    # contentless: every word of the index
+        c.execute(f"CREATE VIRTUAL TABLE temp.{table}_words USING fts5vocab(main, {table}, instance)")
+        rows[table] = c.execute(f"SELECT * FROM temp.{table}_words ORDER BY 2, 3, 4, 1").fetchall()
     c.close()
     return rows
 
