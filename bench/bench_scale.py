@@ -1,0 +1,292 @@
+"""Benchmark at a decade of national notices: import 100,000 and browse them (not a test).
+
+    .venv/bin/python bench/bench_scale.py                 # 100,000 notices, cached under
+                                                          # /work/bench-cache (or --cache DIR)
+    .venv/bin/python bench/bench_scale.py --scale 10000   # a smaller trial
+    .venv/bin/python bench/bench_scale.py --pages-only    # only the pages, on the cached database
+
+The notices come from tests/generator.py (seed 11, text files) and are written once. They are
+imported ten slices at a time (`tongbao import --jobs 2` of each slice into the same database,
+as notices arriving quarter after quarter would be), so the rate of the first slice (into an
+empty database) and of the last (into one holding nine tenths of the notices) show whether
+importing slows down as the database grows. Each slice's figures are kept in the cache with the
+load average around it, and a slice imported once is not imported again; the database built
+is kept for the page measurements and later runs (delete the cache directory to start afresh).
+
+Then `tongbao serve` on the database, and each page a researcher opens is requested
+--rounds times after one unmeasured request: median and 95th percentile beside the 200 ms
+target. Results go to bench/results/scale.json as well.
+"""
+import argparse
+import json
+import os
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results"
+TONGBAO = [sys.executable, "-m", "tongbao.cli"]
+SEED = 11
+SLICES = 10
+TARGET_MS = 200
+
+
+def load_average():
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+# ---------------------------------------------------------------- notices
+
+
+def corpus_folder(cache):
+    return cache / f"corpus-100000-seed{SEED}-txt1" / "notices"
+
+
+def notices(cache, start, count):
+    """The generated notices start..start+count-1, written the first time they are wanted
+    (notice i depends only on the seed and i), as the list of their paths."""
+    from tests.generator import generate
+    folder = corpus_folder(cache)
+    paths = [folder / f"g{i:06d}.txt" for i in range(start, start + count)]
+    missing = [i for i, p in zip(range(start, start + count), paths) if not p.exists()]
+    if missing:
+        t = time.perf_counter()
+        for _ in generate(folder.parent, start + count - missing[0], SEED, {"txt": 1},
+                          start=missing[0], jobs=os.cpu_count() or 1):
+            pass
+        print(f"  generated notices {missing[0]}..{start + count - 1} in {time.perf_counter() - t:.0f} s",
+              flush=True)
+    return paths
+
+
+def slice_folder(cache, n, k, paths):
+    """A folder of links to the k-th tenth of the notices (import takes folders)."""
+    folder = cache / f"slices-{n}" / f"{k:02d}"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        for path in paths:
+            (folder / path.name).symlink_to(path)
+    return folder
+
+
+# ---------------------------------------------------------------- import
+
+
+def import_slices(cache, n):
+    """Import the slices not imported yet; return every slice's figures."""
+    from kb.importer import import_paths
+    db = cache / f"tongbao-{n}.db"
+    state_file = cache / f"import-{n}.json"
+    state = json.loads(state_file.read_text()) if state_file.exists() else []
+    size = n // SLICES
+    for k in range(len(state), SLICES):
+        folder = slice_folder(cache, n, k, notices(cache, k * size, size))
+        marks = []
+        before, started = load_average(), time.perf_counter()
+        summary = import_paths([folder], db, jobs=2, on_progress=lambda s: marks.append(time.perf_counter()))
+        total = time.perf_counter() - started
+        loading = marks[-1] - started
+        record = {"slice": k, "notices_before": k * size, "added": summary.added,
+                  "failed": summary.failed, "findings": summary.findings,
+                  "seconds": round(total, 1), "loading_seconds": round(loading, 1),
+                  "derive_seconds": round(total - loading, 1),
+                  "notices_per_s": round(summary.added / total, 1),
+                  "loading_notices_per_s": round(summary.added / loading, 1),
+                  "load_average_before": before, "load_average_after": load_average()}
+        state.append(record)
+        state_file.write_text(json.dumps(state, indent=1))
+        print(f"  slice {k}: {summary.added} notices into {k * size}: {record['notices_per_s']}/s "
+              f"({record['loading_notices_per_s']}/s loading, {record['derive_seconds']} s derived "
+              f"tables), load {before[0]} -> {record['load_average_after'][0]}", flush=True)
+    return db, state
+
+
+def database_figures(db):
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        counts = {t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+                  for t in ("notice", "finding", "unit", "pass_rate", "repeat_offender")}
+        try:
+            tables = dict(conn.execute(
+                "select name, sum(pgsize) from dbstat group by name order by 2 desc limit 12"))
+        except sqlite3.OperationalError:      # SQLite built without dbstat
+            tables = {}
+    size = db.stat().st_size
+    return {"bytes": size, "bytes_per_notice": round(size / counts["notice"]), "rows": counts,
+            "largest": tables}
+
+
+# ---------------------------------------------------------------- pages
+
+
+def pages(db):
+    """Every page a researcher opens: (name, path)."""
+    from kb.serve import load_metadata
+    q = urllib.parse.quote
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        unit = conn.execute("select u.name from unit u join finding f on f.unit_id = u.id "
+                            "where u.province = '青海省' group by u.id order by count(*) desc "
+                            "limit 1").fetchone()[0]
+    out = [("home page", "/"), ("database page", "/tongbao")]
+    meta = load_metadata()
+    for table, config in meta["databases"]["tongbao"]["tables"].items():
+        if not config.get("hidden"):
+            out.append((f"{table} table", f"/tongbao/{table}"))
+    out += [
+        ("finding, faceted in a province",
+         f"/tongbao/finding?province={q('青海省')}&_facet=problem&_facet=year&_facet=channel"),
+        ("finding search 更新不及时", f"/tongbao/finding?_search={q('更新不及时')}"),
+        ("finding search 泽库县", f"/tongbao/finding?_search={q('泽库县')}"),
+        ("notice search 抽查", f"/tongbao/notice?_search={q('抽查')}"),
+        ("repeat_offender by streak", "/tongbao/repeat_offender?_sort_desc=longest_streak"),
+        ("search every table", f"/-/search?q={q('更新不及时')}"),
+        ("dashboard", "/-/dashboards/trends"),
+    ]
+    params = {"repeat_offenders_by_province": {"province": ""},
+              "unit_history": {"name": unit},
+              "failing_units_map": {"province": ""},
+              "search_findings": {"q": "更新不及时"}}
+    for name in meta["databases"]["tongbao"]["queries"]:
+        args = urllib.parse.urlencode(params.get(name, {}))
+        out.append((f"query {name}", f"/tongbao/{name}" + (f"?{args}" if args else "")))
+    out.append(("query failing_units_map 青海", f"/tongbao/failing_units_map?province={q('青海')}"))
+    dashboard = meta["plugins"]["datasette-dashboards"]["trends"]
+    charts = {"filter": dashboard["filters"]["province"]["query"],
+              **{c: v["query"] for c, v in dashboard["charts"].items()}}
+    for name, sql in charts.items():
+        plain = sql.replace("[[ and province = :province ]]", "").replace("[[ and f.province = :province ]]", "")
+        out.append((f"chart {name}", "/tongbao.json?" + urllib.parse.urlencode({"sql": plain})))
+        if "[[" in sql:
+            narrowed = sql.replace("[[", "").replace("]]", "")
+            out.append((f"chart {name} (青海省)", "/tongbao.json?"
+                        + urllib.parse.urlencode({"sql": narrowed, "province": "青海省"})))
+    return out
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url, timeout=60):
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        return r.status, r.read()
+
+
+def time_pages(db, rounds):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    started = time.perf_counter()
+    server = subprocess.Popen(TONGBAO + ["serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.time() + 300
+        while True:
+            try:
+                get(base + "/-/versions.json", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                if server.poll() is not None or time.time() > deadline:
+                    sys.exit("tongbao serve did not start: "
+                             + server.stderr.read().decode("utf-8", "replace")[-1500:])
+                time.sleep(0.3)
+        startup = time.perf_counter() - started
+        out = []
+        for name, path in pages(db):
+            times, status, note = [], None, ""
+            for i in range(rounds + 1):
+                t = time.perf_counter()
+                try:
+                    status, body = get(base + path)
+                    if b"These facets timed out" in body or b'"facets_timed_out": ["' in body:
+                        note = "facets not counted"
+                except urllib.error.HTTPError as e:
+                    status = e.code
+                if i:                          # the first request warms the caches
+                    times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            out.append({"page": name, "path": path, "status": status, "note": note,
+                        "median_ms": round(statistics.median(times), 1),
+                        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1)})
+            print(f"  {name:<40} {out[-1]['median_ms']:>7} ms  (p95 {out[-1]['p95_ms']})  "
+                  f"HTTP {status} {note}", flush=True)
+        return {"startup_seconds": round(startup, 1), "pages": out}
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, 15)
+            server.wait(timeout=30)
+
+
+# ---------------------------------------------------------------- report
+
+
+def commit():
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
+def report(result):
+    slices = result["import"]
+    first, last = slices[0], slices[-1]
+    print(f"\ntongbao at {result['scale']:,} generated notices (seed {SEED}, text), commit {result['commit']}, "
+          f"{os.cpu_count()} cores")
+    print("import, --jobs 2, a tenth at a time into the same database:")
+    print(f"{'slice':>6} {'into':>8} {'notices/s':>10} {'loading/s':>10} {'derived s':>10}  load average")
+    for s in slices:
+        print(f"{s['slice']:>6} {s['notices_before']:>8} {s['notices_per_s']:>10} "
+              f"{s['loading_notices_per_s']:>10} {s['derive_seconds']:>10}  "
+              f"{s['load_average_before'][0]} -> {s['load_average_after'][0]}")
+    ratio = last["loading_notices_per_s"] / first["loading_notices_per_s"]
+    print(f"loading rate of the last tenth ÷ the first: {ratio:.2f}  (target ≥ 0.90)")
+    db = result["database"]
+    print(f"database: {db['bytes'] / 2**20:,.0f} MiB, {db['bytes_per_notice']:,} bytes per notice; "
+          f"rows {db['rows']}")
+    pages = result["pages"]
+    print(f"\npages ({result['rounds']} requests each after one unmeasured; `tongbao serve` started in "
+          f"{pages['startup_seconds']} s); load average {result['load_average_pages'][0]} before, "
+          f"{result['load_average_pages_end'][0]} after")
+    print(f"{'page':<40} {'median ms':>10} {'p95 ms':>8}  target {TARGET_MS} ms")
+    for p in pages["pages"]:
+        verdict = "ok" if p["median_ms"] < TARGET_MS and p["status"] == 200 else "MISSED"
+        print(f"{p['page']:<40} {p['median_ms']:>10} {p['p95_ms']:>8}  {verdict} {p['note']}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Benchmark tongbao at 100,000 notices.")
+    ap.add_argument("--scale", type=int, default=100_000, help="notices (a multiple of 10)")
+    ap.add_argument("--cache", type=Path, default=Path(os.environ.get("TONGBAO_BENCH_CACHE", "/work/bench-cache")))
+    ap.add_argument("--rounds", type=int, default=9, help="measured requests per page")
+    ap.add_argument("--pages-only", action="store_true", help="measure the pages of the cached database")
+    ap.add_argument("--import-only", action="store_true", help="import what is not imported yet, and stop")
+    args = ap.parse_args(argv)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    if args.pages_only:
+        db = args.cache / f"tongbao-{args.scale}.db"
+        state = json.loads((args.cache / f"import-{args.scale}.json").read_text())
+    else:
+        db, state = import_slices(args.cache, args.scale)
+        if args.import_only:
+            return
+    result = {"scale": args.scale, "commit": commit(), "rounds": args.rounds, "import": state,
+              "database": database_figures(db), "load_average_pages": load_average()}
+    result["pages"] = time_pages(db, args.rounds)
+    result["load_average_pages_end"] = load_average()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "scale.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    report(result)
+
+
+if __name__ == "__main__":
+    main()
