@@ -31,6 +31,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
@@ -200,10 +202,12 @@ def time_pages(db, rounds):
                              + server.stderr.read().decode("utf-8", "replace")[-1500:])
                 time.sleep(0.3)
         startup = time.perf_counter() - started
+        process = psutil.Process(server.pid)
         out = []
         for name, path in pages(db):
-            times, status, note = [], None, ""
+            times, status, note, cpu = [], None, "", 0.0
             for i in range(rounds + 1):
+                before = sum(process.cpu_times()[:2])
                 t = time.perf_counter()
                 try:
                     status, body = get(base + path)
@@ -213,12 +217,14 @@ def time_pages(db, rounds):
                     status = e.code
                 if i:                          # the first request warms the caches
                     times.append((time.perf_counter() - t) * 1000)
+                    cpu += sum(process.cpu_times()[:2]) - before
             times.sort()
             out.append({"page": name, "path": path, "status": status, "note": note,
                         "median_ms": round(statistics.median(times), 1),
-                        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1)})
-            print(f"  {name:<40} {out[-1]['median_ms']:>7} ms  (p95 {out[-1]['p95_ms']})  "
-                  f"HTTP {status} {note}", flush=True)
+                        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
+                        "server_cpu_ms": round(cpu * 1000 / rounds, 1)})
+            print(f"  {name:<40} {out[-1]['median_ms']:>7} ms  (p95 {out[-1]['p95_ms']}, "
+                  f"server CPU {out[-1]['server_cpu_ms']})  HTTP {status} {note}", flush=True)
         return {"startup_seconds": round(startup, 1), "pages": out}
     finally:
         if server.poll() is None:
@@ -239,17 +245,16 @@ def commit():
 
 def report(result):
     slices = result["import"]
-    first, last = slices[0], slices[-1]
-    print(f"\ntongbao at {result['scale']:,} generated notices (seed {SEED}, text), commit {result['commit']}, "
-          f"{os.cpu_count()} cores")
-    print("import, --jobs 2, a tenth at a time into the same database:")
-    print(f"{'slice':>6} {'into':>8} {'notices/s':>10} {'loading/s':>10} {'derived s':>10}  load average")
-    for s in slices:
-        print(f"{s['slice']:>6} {s['notices_before']:>8} {s['notices_per_s']:>10} "
-              f"{s['loading_notices_per_s']:>10} {s['derive_seconds']:>10}  "
-              f"{s['load_average_before'][0]} -> {s['load_average_after'][0]}")
-    ratio = last["loading_notices_per_s"] / first["loading_notices_per_s"]
-    print(f"loading rate of the last tenth ÷ the first: {ratio:.2f}  (target ≥ 0.90)")
+    print(f"\ntongbao, {result['db']}, commit {result['commit']}, {os.cpu_count()} cores")
+    if slices:
+        print(f"import of generated notices (seed {SEED}, text), --jobs 2, a tenth at a time into the same database:")
+        print(f"{'slice':>6} {'into':>8} {'notices/s':>10} {'loading/s':>10} {'derived s':>10}  load average")
+        for s in slices:
+            print(f"{s['slice']:>6} {s['notices_before']:>8} {s['notices_per_s']:>10} "
+                  f"{s['loading_notices_per_s']:>10} {s['derive_seconds']:>10}  "
+                  f"{s['load_average_before'][0]} -> {s['load_average_after'][0]}")
+        ratio = slices[-1]["loading_notices_per_s"] / slices[0]["loading_notices_per_s"]
+        print(f"loading rate of the last slice ÷ the first: {ratio:.2f}  (target ≥ 0.90 at the tenth)")
     db = result["database"]
     print(f"database: {db['bytes'] / 2**20:,.0f} MiB, {db['bytes_per_notice']:,} bytes per notice; "
           f"rows {db['rows']}")
@@ -257,10 +262,13 @@ def report(result):
     print(f"\npages ({result['rounds']} requests each after one unmeasured; `tongbao serve` started in "
           f"{pages['startup_seconds']} s); load average {result['load_average_pages'][0]} before, "
           f"{result['load_average_pages_end'][0]} after")
-    print(f"{'page':<40} {'median ms':>10} {'p95 ms':>8}  target {TARGET_MS} ms")
+    print("server CPU: CPU time of the `tongbao serve` process per request, what the page costs "
+          "whatever else the machine runs")
+    print(f"{'page':<40} {'median ms':>10} {'p95 ms':>8} {'server CPU ms':>14}  target {TARGET_MS} ms")
     for p in pages["pages"]:
         verdict = "ok" if p["median_ms"] < TARGET_MS and p["status"] == 200 else "MISSED"
-        print(f"{p['page']:<40} {p['median_ms']:>10} {p['p95_ms']:>8}  {verdict} {p['note']}")
+        print(f"{p['page']:<40} {p['median_ms']:>10} {p['p95_ms']:>8} {p['server_cpu_ms']:>14}  "
+              f"{verdict} {p['note']}")
 
 
 def main(argv=None):
@@ -270,16 +278,19 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, default=9, help="measured requests per page")
     ap.add_argument("--pages-only", action="store_true", help="measure the pages of the cached database")
     ap.add_argument("--import-only", action="store_true", help="import what is not imported yet, and stop")
+    ap.add_argument("--db", type=Path, help="with --pages-only: measure this database instead "
+                    "(e.g. one bench/replicate.py made)")
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     if args.pages_only:
-        db = args.cache / f"tongbao-{args.scale}.db"
-        state = json.loads((args.cache / f"import-{args.scale}.json").read_text())
+        db = args.db or args.cache / f"tongbao-{args.scale}.db"
+        state_file = args.cache / f"import-{args.scale}.json"
+        state = json.loads(state_file.read_text()) if state_file.exists() else []
     else:
         db, state = import_slices(args.cache, args.scale)
         if args.import_only:
             return
-    result = {"scale": args.scale, "commit": commit(), "rounds": args.rounds, "import": state,
+    result = {"scale": args.scale, "db": str(db), "commit": commit(), "rounds": args.rounds, "import": state,
               "database": database_figures(db), "load_average_pages": load_average()}
     result["pages"] = time_pages(db, args.rounds)
     result["load_average_pages_end"] = load_average()

@@ -12,6 +12,8 @@ in a way that stays quick at two million findings (see `SummaryFacet`).
 
 Registered through the `datasette` entry point in pyproject.toml.
 """
+from pathlib import Path
+
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
@@ -21,7 +23,7 @@ from kb.fts import fts_query
 from kb.serve import DATABASE_NAME
 
 # A narrowed page counts its facets on the spot up to this many rows (one pass over them).
-LIVE_FACET_ROWS = 50_000
+LIVE_FACET_ROWS = 20_000
 
 MATCH_NOTHING = '""'   # an empty phrase: what a query with no words (only punctuation) finds
 
@@ -47,8 +49,27 @@ def startup(datasette):
         # jieba loads its dictionaries (about a second) on first use: do it now rather than
         # inside the first search's SQL, which runs under Datasette's time limit
         match_expression("通报")
-        await SummaryFacet.count_whole_tables(datasette)
+        if not datasette.get_database(DATABASE_NAME).is_mutable:
+            await count_rows(datasette)
+            await SummaryFacet.count_whole_tables(datasette)
     return inner
+
+
+async def count_rows(datasette):
+    """Count every table's rows once, as `datasette inspect` does for an immutable database:
+    Datasette then shows a whole table's count without counting two million findings again on
+    each view. The file's hash, the other thing inspect records, is left out (None, as for a
+    mutable database): Datasette would read the whole file (gigabytes) to show six characters
+    of it on the home page."""
+    db = datasette.get_database(DATABASE_NAME)
+    names = await db.table_names()
+    counts = await db.execute_fn(
+        lambda conn: {t: conn.execute(f"select count(*) from {escape_sqlite(t)}").fetchone()[0]
+                      for t in names})
+    datasette.inspect_data = {**(datasette.inspect_data or {}),
+                              DATABASE_NAME: {"hash": None, "size": Path(db.path).stat().st_size,
+                                              "file": Path(db.path).name,
+                                              "tables": {t: {"count": n} for t, n in counts.items()}}}
 
 
 @hookimpl
@@ -67,8 +88,8 @@ class SummaryFacet(ColumnFacet):
     Datasette counts each facet with a GROUP BY over the page's rows, every time: six facets
     over two million findings took a second. This facet gives the same counts
     (value, count, most first, then by value) another way:
-    - for a whole table, from counts made once when the server starts (the database is served
-      immutable, so they cannot go stale);
+    - for a whole table of an immutable database, from counts made once when the server
+      starts (they cannot go stale);
     - for a narrowed page (a filter, a search) of up to LIVE_FACET_ROWS rows, all of its
       columns in one pass over the rows instead of one query each;
     - for a narrowed page of more rows, not at all: they are listed as timed out, as Datasette
@@ -76,7 +97,11 @@ class SummaryFacet(ColumnFacet):
     A column that the request also facets by with ?_facet= is left to Datasette's own facet.
     """
     type = "summary"
-    whole_tables = {}       # (database, table, column) -> [(value, count)], most first
+
+    @staticmethod
+    def whole_tables(datasette):
+        """{(database, table): {column: [(value, count)], most first}}, kept on the server."""
+        return datasette.__dict__.setdefault("_tongbao_whole_table_facets", {})
 
     @classmethod
     async def count_whole_tables(cls, datasette):
@@ -84,6 +109,7 @@ class SummaryFacet(ColumnFacet):
         limit = datasette.setting("max_returned_rows") + 1
         tables = datasette.metadata("tables", database=DATABASE_NAME) or {}
         for table, config in tables.items():
+            counted = {}
             for facet in config.get("facets", []):
                 if isinstance(facet, dict) and cls.type in facet:
                     column = escape_sqlite(facet[cls.type])
@@ -91,19 +117,21 @@ class SummaryFacet(ColumnFacet):
                            f"where {column} is not null group by {column} "
                            f"order by count(*) desc, {column} limit {limit}")
                     rows = await db.execute_fn(lambda conn, sql=sql: conn.execute(sql).fetchall())
-                    cls.whole_tables[(DATABASE_NAME, table, facet[cls.type])] = [tuple(r) for r in rows]
+                    counted[facet[cls.type]] = [tuple(r) for r in rows]
+            cls.whole_tables(datasette)[(DATABASE_NAME, table)] = counted
 
     async def suggest(self):
         return []
 
     def _whole_table(self):
         unfiltered = self.sql.rstrip().endswith(f"from {escape_sqlite(self.table)}")
-        return unfiltered and not self.params
+        return unfiltered and not self.params and (self.database, self.table) in self.whole_tables(self.ds)
 
     async def _counts(self, columns):
         """{column: [(value, count)] most first} for the page's rows, or None where not counted."""
         if self._whole_table():
-            return {c: self.whole_tables.get((self.database, self.table, c)) for c in columns}
+            counted = self.whole_tables(self.ds)[(self.database, self.table)]
+            return {c: counted[c] for c in columns}
         if self.row_count is None or self.row_count > LIVE_FACET_ROWS:
             return {c: None for c in columns}
         names = ", ".join(escape_sqlite(c) for c in columns)

@@ -85,7 +85,7 @@ class Finding(SQLModel, table=True):
     channel: str = Field(index=True)
     month: Optional[int] = None
     consecutive_periods: Optional[int] = None  # 连续N个季度不合格, as the notice states it
-    province: Optional[str] = Field(default=None, index=True)   # copied from the notice for facets
+    province: Optional[str] = None   # copied from the notice for facets; see the index above
     year: Optional[int] = Field(default=None, index=True)
     quarter: Optional[int] = Field(default=None, index=True)
     period_key: Optional[str] = Field(default=None, index=True)
@@ -173,6 +173,19 @@ class RegionFailing(SQLModel, table=True):
     problems: Optional[str] = None
     first_period: Optional[str] = None
     last_period: Optional[str] = None
+
+
+class RateTrend(SQLModel, table=True):
+    """Stated pass rates per province, period and scope: how many, their mean, lowest, highest."""
+    __tablename__ = "rate_trend"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    province: Optional[str] = Field(default=None, index=True)
+    period_key: str = Field(index=True)
+    scope: str
+    rates: int
+    mean_rate: float
+    lowest: float
+    highest: float
 
 
 class UnitName(SQLModel, table=True):

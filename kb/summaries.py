@@ -32,6 +32,10 @@ SUMMARIES = {
         LEFT JOIN problem_type p ON p.code = f.problem
         WHERE f.polarity = 'negative' AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL
         GROUP BY r.code""",
+    "rate_trend": """
+        SELECT province, period_key, scope, count(*), round(avg(rate), 2), min(rate), max(rate)
+        FROM pass_rate WHERE period_key IS NOT NULL
+        GROUP BY province, period_key, scope""",
     "unit_name": """
         SELECT name, id FROM unit UNION SELECT alias, unit_id FROM unit_alias""",
 }
@@ -42,6 +46,7 @@ COLUMNS = {
     "failing_unit": ("unit_id", "province", "negative_findings"),
     "region_failing": ("region_code", "failing_units", "negative_findings", "units", "problems",
                        "first_period", "last_period"),
+    "rate_trend": ("province", "period_key", "scope", "rates", "mean_rate", "lowest", "highest"),
     "unit_name": ("name", "unit_id"),
 }
 

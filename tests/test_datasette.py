@@ -115,6 +115,11 @@ TABLES = METADATA["databases"][DATABASE_NAME]["tables"]
 QUERIES = METADATA["databases"][DATABASE_NAME]["queries"]
 
 
+def facet_columns(table):
+    """The columns a table's metadata facets by ("column" or {"type": "column"})."""
+    return [f if isinstance(f, str) else next(iter(f.values())) for f in table.get("facets", [])]
+
+
 # --- the fixture itself --------------------------------------------------------------------
 
 def test_the_hostile_notice_is_in_the_database_with_its_html(sql):
@@ -134,7 +139,7 @@ def test_every_table_and_every_faceted_column_is_described(sql):
         if table.get("hidden"):
             continue
         assert table["description"], name
-        for column in table.get("facets", []) + [table.get("sort"), table.get("sort_desc")]:
+        for column in facet_columns(table) + [table.get("sort"), table.get("sort_desc")]:
             if column:
                 assert table["columns"].get(column), f"{name}.{column} has no description"
 
@@ -221,7 +226,34 @@ async def test_every_listed_table_page_renders_its_facets(ds):
         if table.get("hidden"):
             continue
         data = await get_json(ds, f"/{DATABASE_NAME}/{name}.json?_size=1")
-        assert set(data["facet_results"]) == set(table.get("facets", [])), name
+        assert set(data["facet_results"]) == set(facet_columns(table)), name
+
+
+async def test_a_narrowed_page_counts_its_facets_in_one_pass(ds, sql):
+    data = await get_json(ds, f"/{DATABASE_NAME}/finding.json?province=青海省&_facet=unit_id")
+    facets = data["facet_results"]
+    assert set(facets) == set(facet_columns(TABLES["finding"])) | {"unit_id"}
+    counted = {r["value"]: r["count"] for r in facets["problem"]["results"]}
+    assert counted == dict(sql("select problem, count(*) from finding where province = '青海省' "
+                               "and problem is not null group by problem"))
+    assert facets["province"]["results"][0]["count"] == data["filtered_table_rows_count"]
+
+
+async def test_a_page_too_big_to_count_lists_its_facets_as_not_counted(ds, monkeypatch):
+    from kb import datasette_plugin
+    whole = await get_json(ds, f"/{DATABASE_NAME}/finding.json?_size=1")
+    narrowed = f"/{DATABASE_NAME}/finding.json?polarity=negative&_facet=problem"
+    monkeypatch.setattr(datasette_plugin, "LIVE_FACET_ROWS", 10)
+    data = await get_json(ds, narrowed)
+    assert data["filtered_table_rows_count"] > 10
+    # the page's own facets are not counted, and it says so; one asked for with ?_facet= is
+    assert set(data["facet_results"]) == {"problem"}
+    page = await get_html(ds, narrowed.replace(".json", ""))
+    not_counted = page.split("These facets timed out:")[1].split("<")[0]
+    assert {c.strip() for c in not_counted.split(",")} == set(facet_columns(TABLES["finding"])) - {"problem"}
+    # the whole table's are counted once, when the server starts
+    assert (await get_json(ds, f"/{DATABASE_NAME}/finding.json?_size=1"))["facet_results"] == \
+        whole["facet_results"]
 
 
 # --- canned queries --------------------------------------------------------------------------

@@ -61,7 +61,7 @@ def test_pragmas_and_reference_tables(corpus_db):
                      ).fetchone() == ("泽库县", 1)
     indexed = {r[0] for r in c.execute(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'finding'")}
-    assert {"ix_finding_province", "ix_finding_problem", "ix_finding_period_key"} <= indexed
+    assert {"ix_finding_province_facets", "ix_finding_problem", "ix_finding_period_key"} <= indexed
     c.close()
 
 
@@ -214,9 +214,40 @@ def test_a_changed_file_replaces_its_rows(small_corpus, tmp_path):
                          "(SELECT id FROM notice)").fetchone()[0] == 0
     assert c.execute("SELECT count(*) FROM finding_fts").fetchone()[0] == \
         c.execute("SELECT count(*) FROM finding").fetchone()[0]
+    # the search index forgot the old rows' words and learnt the new ones
+    assert search(c, "finding_fts", "市司法局") == []
+    renamed = {r[0] for r in c.execute("SELECT id FROM finding WHERE notice_id = ? "
+                                        "AND unit_name LIKE '%市统计局%'", (notices[0][0],))}
+    assert renamed and renamed <= set(search(c, "finding_fts", "市统计局", limit=10_000))
     # 市司法局 was named by r08 only: its unit went with the old rows
     assert c.execute("SELECT count(*) FROM unit WHERE id NOT IN (SELECT unit_id FROM unit_alias)"
                      ).fetchone()[0] == 0
+    c.close()
+
+
+def test_the_search_index_keeps_no_copy_of_the_text_and_is_rebuilt_when_outdated(small_corpus, tmp_path):
+    db = tmp_path / "kb.db"
+    import_paths([small_corpus], db, jobs=1)
+    c = store.connect(db)
+    tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master")}
+    assert {"finding_fts_data", "notice_fts_data"} <= tables
+    assert not {"finding_fts_content", "notice_fts_content"} & tables
+    queries = ("更新不及时", "市司法局", "网站 栏目")
+    found = {(t, q): search(c, t, q, limit=10_000) for t in ("finding_fts", "notice_fts") for q in queries}
+    assert all(found.values())
+    store.ensure_search_index(c, on_reindex=pytest.fail)   # current: left alone
+
+    # a database from before: search tables that keep the text; and one whose words came
+    # from another dictionary (its index emptied here, so only a rebuild finds anything)
+    c.execute("DROP TABLE finding_fts")
+    c.execute("CREATE VIRTUAL TABLE finding_fts USING fts5(unit_name, evidence)")
+    c.execute("UPDATE search_index SET segmenter = 'jieba of another dictionary'")
+    c.execute("INSERT INTO notice_fts(notice_fts) VALUES ('delete-all')")
+    rebuilt = []
+    store.ensure_search_index(c, on_reindex=rebuilt.append)
+    assert rebuilt == ["finding_fts", "notice_fts"]
+    assert "content=''" in c.execute("SELECT sql FROM sqlite_master WHERE name = 'finding_fts'").fetchone()[0]
+    assert {(t, q): search(c, t, q, limit=10_000) for t, q in found} == found
     c.close()
 
 
