@@ -5,6 +5,7 @@ the canned queries, table settings and dashboards in datasette_metadata.json app
 It is opened read-only (immutable, as `datasette -i` does) and Datasette's SQL time limit
 stays in force.
 """
+import copy
 import json
 import socket
 import sqlite3
@@ -118,7 +119,9 @@ def _datasette_class():
             cache = self.__dict__.setdefault("_plugin_configs", {})
             if key not in cache:
                 cache[key] = super().plugin_config(plugin_name, database, table, fallback)
-            return cache[key]
+            # a copy: plugins may change what they are given (datasette-dashboards fills in
+            # the filters of each request)
+            return copy.deepcopy(cache[key]) if cache[key] is not None else None
 
     return TongbaoDatasette
 
