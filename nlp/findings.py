@@ -91,7 +91,7 @@ def sentence_findings(segments, skip=()):
         sentence_ctx = _without(seg.text, all_spans) + carried
         bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
         illustrates = ILLUSTRATES.match(seg.text) or (
-            bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；")
+            bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；") or _names_its_members(prev, seg, clauses)
         prev_ctx = (prev_used or prev.text) if prev is not None and illustrates else ""
         if list_line and bare:
             prev_ctx = list_ctx
@@ -148,8 +148,9 @@ def sentence_findings(segments, skip=()):
                 if polarity is None or polarity == "positive" and _rate_below_full(own):
                     continue      # …灵武市合格率为94.1%: a rate of its own, short of the praise around it
                 for code in codes or [None]:
-                    channel = name.channel or _channel_of(name.text, [own, clause_ctx, sentence_ctx, prev_ctx],
-                                                          seg, default_channel)
+                    channel = name.channel or _channel_of(
+                        name.text, [own, clause_ctx, sentence_ctx, prev_ctx] + _paragraph_before(segments, idx),
+                        seg, default_channel)
                     f = {"unit": name.text, "channel": channel,
                          "polarity": polarity, "problem": code if polarity == "negative" else None,
                          "month": None, "section": seg.section, "evidence": seg.text.strip(),
@@ -315,6 +316,7 @@ def _is_group_label(text, clauses, ci):
 
 # 同时,该网站…出现错别字 / …,主办单位未按程序注销: the subject named before, referred to again
 SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)|(?:账号|帐号)|"
+                          r"(?:部分|个别|多个|一些)(?:子)?(?:栏目|信息|页面|内容|链接|文件|稿件)|"     # parts of its own site
                           r"(?:其|该)?(?:主办|运营|运维|开办)(?:单位|主体)|"
                           r"其中[0-9一二两三四五六七八九十]+\s*(?:个|家)")     # 其中一个网站: one of its own
 
@@ -325,13 +327,14 @@ def _continuation(text, clauses, ci):
     parts = []
     for ns, ne, more in clauses[ci + 1:]:
         clause = text[ns:ne].strip()
-        if more or (CLASS_OPENERS.match(clause) or CLASS_SUBJECT.match(clause)) and not SAME_SUBJECT.match(clause):
+        if more or (OTHERS.match(clause) or CLASS_SUBJECT.match(clause)) and not SAME_SUBJECT.match(clause):
             break        # …, 其他地区县级政府网站…: a clause with a subject of its own
         parts.append(text[ns:ne])
     return "，".join(parts)
 
 
 ANAPHORIC = re.compile(r"也|亦|同样|同时")
+OTHERS = re.compile(r"(?:各|其他|其余|其它|全[省市区县州旗国])")     # 其他地区县级政府网站…: others
 # 15个区…, 其余单位…: a clause whose subject is a counted or quantified class
 CLASS_SUBJECT = re.compile(r"(?:其中|共有|共)?(?:[0-9一二两三四五六七八九十]+\s*(?:个|家)|(?:部分|个别|一些|少数|多数|"
                            r"大部分|大多数|绝大多数|其他|其余|其它|全[省市区县州旗])[^,，。;；]{0,6}?"
@@ -436,10 +439,35 @@ def _notice_channel(segments):
 ON_A_SITE = re.compile(vocab.pattern("findings.on_a_site"))
 
 
+# A sentence about a class of units (个别单位…多次整改仍不到位。), which the next may name.
+CLASS_SENTENCE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是)?(?:个别|部分|一些|少数|有的|多个|[0-9一二两三四五六七八九十]+个)"
+                            r"[^,，。;；]{0,8}?(?:单位|部门|网站|账号|帐号|地区|县|区|市|乡镇|镇|街道)")
+
+
+def _names_its_members(prev, seg, clauses):
+    """Whether sentence `seg`, in the paragraph of a sentence about a class of units, opens with
+    names: the members of that class, of whom the class sentence is said (…多次整改仍不到位。
+    “江达县人民政府”“贡觉县人民政府”…,工作进展缓慢)."""
+    first = next((ns[0] for _, _, ns in clauses if ns), None)
+    return (prev is not None and prev.paragraph == seg.paragraph and bool(CLASS_SENTENCE.match(prev.text))
+            and first is not None and not re.search(r"[\u4e00-\u9fff]", seg.text[:first.start]))
+
+
+def _paragraph_before(segments, idx):
+    """The sentences before sentence `idx` in its paragraph, nearest first (政务新媒体方面。…其中A…)."""
+    out = []
+    for k in range(idx - 1, max(idx - 8, -1), -1):
+        if segments[k].paragraph != segments[idx].paragraph:
+            break
+        out.append(segments[k].text)
+    return out
+
+
 def _channel_of(name, contexts, seg, default="organization"):
     """The channel a name is faulted or praised for when no channel word follows it: the
-    first context (its predicate, clause, illustrated sentence, then headings) that names
-    channels; both websites and new media (网站和政务新媒体) mean the unit itself."""
+    first context (its predicate, clause, sentence, illustrated sentence, the sentences
+    before it in its paragraph, then headings) that names channels; both websites and new
+    media (网站和政务新媒体) mean the unit itself."""
     found = _channel_named(tuple(c for c in contexts if c), tuple(seg.headings))
     return found or ("website" if name.endswith("网") else default)
 
