@@ -59,11 +59,15 @@ class Segment:
         return self.headings[-1] if self.headings else None
 
 
+# A short line that names a kind and counts it, unnumbered (未提供有效互动功能(3个)): a sub-heading.
+COUNTED_HEADING = re.compile(r"^[^,，。;；:：、()（）]{2,24}[(（][0-9一二三四五六七八九十]+\s*个[)）]\s*$")
+
+
 def heading_level(line):
-    """1 for 一、 and 附件, 2 for (一), 3 for 1. and 一是; None for body text."""
+    """1 for 一、 and 附件, 2 for (一), 3 for 1., 一是 and a counted kind; None for body text."""
     m = HEADING_RE.match(line)
     if not m:
-        return None
+        return 3 if COUNTED_HEADING.match(line) else None
     mark = m.group(0)
     if mark.startswith("附件"):
         return 1
