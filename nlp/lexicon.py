@@ -33,6 +33,14 @@ UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 CLASS_OPENERS = re.compile("^(?:" + vocab.pattern("units.class_openers") + ")")
 # Names that are really parts of a page, documents or jargon rather than units.
 NOT_A_UNIT = re.compile(vocab.pattern("units.not_a_unit"))
+NOT_A_UNIT_UNLESS_A_BODY = re.compile(vocab.pattern("units.not_a_unit_unless_a_body"))
+SITE_OR_BODY_END = re.compile("(?:" + "|".join(map(re.escape, vocab.words("units.site_or_body_endings"))) + ")$")
+
+
+def not_a_unit(name):
+    """Whether a word in `name` says it is no unit (栏目, 情况, 系统 in 考核系统 but not 公示系统网)."""
+    return bool(NOT_A_UNIT.search(name)) or (
+        bool(NOT_A_UNIT_UNLESS_A_BODY.search(name)) and not SITE_OR_BODY_END.search(name))
 # Predicate starts: where the subject of a clause ends.
 PREDICATE_START = re.compile(vocab.pattern("units.predicate_starts"))
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 import jieba.posseg
 
 from . import segment, vocab
-from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, NOT_A_UNIT, PREDICATE_START,
-                      UNIT_END_RE, place_names)
+from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, PREDICATE_START, UNIT_END_RE, not_a_unit,
+                      place_names)
 
 # The word lists are in nlp/vocabulary/units.toml, under the same names in lower case.
 COUNT = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次]")
@@ -164,7 +164,7 @@ def looks_like_unit(name, loose=False, vouched=False):
     clean name (健康黔东南, 璧山应急政务微博)."""
     if len(name) < 2 or len(name) > 30 or not re.search(f"[{HAN}]", name):
         return False
-    if CLASS_OPENERS.search(name) or NOT_A_UNIT.search(name):
+    if CLASS_OPENERS.search(name) or not_a_unit(name):
         return False
     tail = CHANNEL_RE.search(name)
     if tail and tail.end() == len(name) and tail.start() < 2:
