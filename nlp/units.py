@@ -64,6 +64,7 @@ BODY_BRACKET = re.compile(r"[(（](?:主办|运营|运维|开办|管理|责任|�
 CHANNEL_IN_BRACKETS = re.compile(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]")
 DOCUMENT_TITLE = re.compile(r"《[^《》]{1,80}》")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
+ETC_CLASS = re.compile(r"等(?:[0-9一二三四五六七八九十]+个)?(?:地|地区|单位|部门|省份|省区|城市|网站|账号|帐号)?")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
 
@@ -251,9 +252,12 @@ def split_last(part, listed=False):
         if UNIT_END_RE.search(left) and re.match(r"[0-9一二三四五六七八九十]+个", right):
             return [left]        # 市卫生健康委和16个区: the rest is a class, not a name
         loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
-        tail = left[len(subject_prefix(left, True)):] if left else ""
-        whole = left and (not tail or CHANNEL_RE.fullmatch(tail) or PAREN_TAIL.fullmatch(tail))  # all name
-        if whole and (loose or UNIT_END_RE.search(clean_name(left))) and right:
+        prefix = subject_prefix(left, True) if left else ""
+        tail = left[len(prefix):]
+        # all name: nothing after it, or its channel, or 等地 closing a list of places before 和
+        whole = left and (not tail or CHANNEL_RE.fullmatch(tail) or PAREN_TAIL.fullmatch(tail)
+                          or ETC_CLASS.fullmatch(tail) and (prefix in place_names() or UNIT_END_RE.search(prefix)))
+        if whole and (loose or UNIT_END_RE.search(clean_name(left)) or ETC_CLASS.fullmatch(tail)) and right:
             rp = subject_prefix(right, listed)
             if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right) or (loose and len(rp) >= 2):
                 return [left] + split_last(right)
