@@ -169,10 +169,15 @@ def sentence_findings(segments, skip=()):
 COUNTED = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次件处篇]")
 
 
+# A sentence that opens a point of its own beyond its heading (此外,…).
+NEW_POINT = re.compile(r"^\s*(?:此外|另外|同时|还有|另|并且|而且)")
+
+
 def _before_the_cut(text, clauses):
     """The names of a sentence the excerpt cuts off that are still findings: a name cut in the
-    middle is not, nor are the names of the last clause when their own predicate was cut before
-    it said anything (此外,A网站、“B”抖音号在|); a bare list under its lead-in stays (其中A27条、B|)."""
+    middle is not, nor are the names of the last clause of a point beyond the heading when their
+    own predicate was cut before it said anything (此外,A网站、“B”抖音号在|); a list under its
+    lead-in or heading stays (其中A27条、B|; (一)聚焦政策公开…。A、B等针对…政策文|)."""
     if not clauses:
         return clauses
     *before, (cs, ce, names) = clauses
@@ -180,7 +185,7 @@ def _before_the_cut(text, clauses):
     if whole:
         end = next((n.start for n in names if n.start >= whole[-1].end), len(text))
         said = COUNTED.sub("", CHANNEL_RE.sub("", re.split(r"[、“\"「『]", text[whole[-1].end:end])[0]))
-        if re.search(r"[\u4e00-\u9fff]", said) and polarity_of(said) is None:
+        if re.search(r"[\u4e00-\u9fff]", said) and polarity_of(said) is None and NEW_POINT.match(text):
             whole = []
     return before + [(cs, ce, whole)]
 
