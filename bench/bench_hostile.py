@@ -98,8 +98,8 @@ def mixed(out):
               f"{len(notices)} | {len(errors)} |", flush=True)
     refused = [f"{f.name} ({errors[f.name]})" for f in corpus if f.name in errors]
     missing = [f.name for f in corpus if f.name not in notices and f.name not in errors]
-    print(f"\ncorpus notices: {len(corpus) - len(refused) - len(missing)} landed, {len(refused)} refused "
-          f"{'; '.join(refused)}, {len(missing)} missing {' '.join(missing)}")
+    print(f"\ncorpus notices: {len(corpus) - len(refused) - len(missing)} landed, {len(refused)} refused"
+          f"{': ' + '; '.join(refused) if refused else ''}, {len(missing)} missing {' '.join(missing)}")
     for path in made:
         outcome = "parsed" if path.name in notices else errors.get(path.name, "MISSING")
         print(f"  {path.name:<22} {outcome}")

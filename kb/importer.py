@@ -43,6 +43,7 @@ def prepare(notice, record, resolver=None):
     # the text first: its evidence sentences then come from segment's cache
     notice_fts = (segment(row["title"]), segment(notice.text))
     units, findings = {}, []
+    evidence_words = {}     # the findings of one sentence share its evidence, and its words
     for f in record.get("findings") or []:
         name = (f.get("unit") or "").strip()
         if not name:
@@ -56,12 +57,14 @@ def prepare(notice, record, resolver=None):
         identity = resolver.resolve(name, channel, context)
         units.setdefault(identity.key, {c: getattr(identity, c) for c in store.UNIT_COLUMNS})
         evidence = f.get("evidence")
+        if evidence not in evidence_words:
+            evidence_words[evidence] = segment(evidence)
         findings.append({
             "unit_key": identity.key, "unit_name": name, "polarity": f.get("polarity") or "negative",
             "problem": problem, "channel": identity.channel, "month": f.get("month"),
             "consecutive_periods": f.get("consecutive_periods"), "section": f.get("section"),
             "evidence": evidence, "start": f.get("start"), "end": f.get("end"), **facets,
-            "unit_name_fts": segment(name), "evidence_fts": segment(evidence)})
+            "unit_name_fts": segment(name), "evidence_fts": evidence_words[evidence]})
     rates = [{"scope": r.get("scope") or "overall", "subject": r.get("subject"),
               "checked": r.get("checked"), "failed": r.get("failed"), "rate": r["rate"],
               "evidence": r.get("evidence"), **facets}

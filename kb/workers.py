@@ -29,6 +29,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 STALLED = 10       # times its budget a worker may wait on the wall clock without using it
+AHEAD = 64         # files a worker may parse past the oldest result not yet written
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,10 @@ class Workers:
             self.workers = []
 
     def _dispatch(self, queue, next_out):
-        """Hand files to idle workers, at most a few per worker ahead of the oldest result
-        not yet yielded (results wait in memory until their turn)."""
-        while queue and queue[0][0] < next_out + 4 * self.jobs:
+        """Hand files to idle workers, at most AHEAD files past the oldest result not yet
+        yielded: results wait in memory for their turn, and while one worker spends a minute
+        on a long file the others go on."""
+        while queue and queue[0][0] < next_out + AHEAD:
             worker = next((w for w in self.workers if w.job is None), None)
             if worker is None:
                 if len(self.workers) >= self.jobs:

@@ -28,9 +28,14 @@ for _name in ("text", "segments", "pass_rates", "findings", "table_spans"):
 
 
 def _with_evidence(text, entries):
-    """Evidence is the notice text between start and end, line breaks and all."""
+    """Evidence is the notice text between start and end, line breaks and all: one string
+    for each span, which the findings of one sentence share (a list of a thousand names)."""
+    spans = {}
     for e in entries:
-        e["evidence"] = text[e["start"]:e["end"]]
+        span = (e["start"], e["end"])
+        if span not in spans:
+            spans[span] = text[e["start"]:e["end"]]
+        e["evidence"] = spans[span]
     return entries
 
 
