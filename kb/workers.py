@@ -183,6 +183,8 @@ class Workers:
         yielded: results wait in memory for their turn, and while one worker spends a minute
         on a long file the others go on."""
         while queue and queue[0][0] < next_out + AHEAD:
+            for gone in [w for w in self.workers if w.job is None and not w.process.is_alive()]:
+                self._retire(gone)          # died while idle (the kernel's OOM killer)
             worker = next((w for w in self.workers if w.job is None), None)
             if worker is None:
                 if len(self.workers) >= self.jobs:
