@@ -181,7 +181,9 @@ def _before_the_cut(text, clauses):
     if not clauses:
         return clauses
     *before, (cs, ce, names) = clauses
-    whole = [n for n in names if not _cut_in_middle(text, n)]
+    # an account whose quote the cut splits is still named by the body that runs it
+    whole = [n if not _cut_in_middle(text, n) else n.host for n in names
+             if not _cut_in_middle(text, n) or n.host]
     if whole:
         end = next((n.start for n in names if n.start >= whole[-1].end), len(text))
         said = COUNTED.sub("", CHANNEL_RE.sub("", re.split(r"[、“\"「『]", text[whole[-1].end:end])[0]))

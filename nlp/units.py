@@ -78,6 +78,7 @@ class Name:
     listed: bool = False   # one of several names in an enumeration
     rest: str = ""     # the words said of this name alone (司法局|出现错误表述1次)
     open_quote: bool = False   # quoted, and the quote runs to where the excerpt is cut off
+    host: "Name | None" = None  # the body named before a quoted account, which runs it
 
 
 @lru_cache(maxsize=4096)
@@ -247,8 +248,8 @@ def split_last(part, listed=False):
     enumeration, at 及: '海北政务及云上昆仑')."""
     for m in OPEN_SEP.finditer(part):
         left, right = part[:m.start()], part[m.end():]
-        if any(m.group(0) + right[:j] in place_names() for j in range(1, 4)):
-            continue             # 和田县, 和县: the word is part of a place name
+        if any(m.group(0) + right[:j] in place_names() for j in range(1, 4)) and not CHANNEL_AT_END.search(left):
+            continue             # 和田县, 和县: the word is part of a place name (not after …网站和龙岩市)
         if UNIT_END_RE.search(left) and re.match(r"[0-9一二三四五六七八九十]+个", right):
             return [left]        # 市卫生健康委和16个区: the rest is a class, not a name
         loose = listed and "及" in m.group(0) and 2 <= len(left) <= 12
@@ -262,6 +263,15 @@ def split_last(part, listed=False):
             if UNIT_END_RE.search(clean_name(rp)) or QUOTE.match(right) or (loose and len(rp) >= 2):
                 return [left] + split_last(right)
     return [part]
+
+
+HOST_JOINT = re.compile(r"以及|及|与|和|、|等")
+
+
+def _is_host(name):
+    """Whether the words before a quoted account name the body that runs it (宝鸡市信访局)."""
+    return len(name) >= 3 and bool(UNIT_END_RE.search(name)) and not STOP_WORDS.search(name, 2) \
+        and not CLASS_OPENERS.search(name)
 
 
 def _quoted_names(clause, base, cut=False):
@@ -300,8 +310,9 @@ def _quoted_names(clause, base, cut=False):
                 host_name = host_name.rsplit("的", 1)[-1]
             host_name = re.sub(r"^.*?(?:为|是|有|如|及|和)(?=[" + HAN + "]{2})", "", host_name) \
                 if not UNIT_END_RE.search(host_name) else host_name
-            if (UNIT_END_RE.search(host_name) and not STOP_WORDS.search(host_name, 2)
-                    and not CLASS_OPENERS.search(host_name)):
+            if not _is_host(host_name):     # …等网站以及省司法厅“福建司法”: the body after the last joint
+                host_name = HOST_JOINT.split(host_name)[-1]
+            if _is_host(host_name):
                 host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
             elif not QUOTE_OPENER.search(lead_text) and not platform and not runs:
                 continue          # 出现“倍受青睐”: quoted words, not a name
@@ -316,7 +327,8 @@ def _quoted_names(clause, base, cut=False):
             channel = CHANNEL_OF[cm.group(0)] if cm and cm.end() == len(inner) else platform
         start = len(lead_text) - len(host) if host else (len(lead_text) if platform else m.start())
         names.append(Name(name, base + m.start() + 1, base + m.start() + 1 + len(inner), channel,
-                          quoted=True, open_quote=m.re is QUOTE_AT_CUT))
+                          quoted=True, open_quote=m.re is QUOTE_AT_CUT,
+                          host=Name(host, base + start, base + start + len(host), channel) if host else None))
         covered[-1] = (start, m.end())
     return names, covered
 
