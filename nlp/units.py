@@ -274,18 +274,41 @@ def _is_host(name):
         and not CLASS_OPENERS.search(name)
 
 
+@dataclass
+class Quote:
+    start: int         # the opening mark (where it should stand, when the page lost it)
+    end: int           # past the closing mark
+    inner: str
+    inner_start: int
+    open: bool = False  # the excerpt's cut leaves it open
+
+
+# 巴塘警方”“雅江警察蜀黍”…, 其中师宗文旅”“师宗河长…: a page that lost the opening mark of the first quote
+ORPHAN_CLOSE = re.compile(r"^(\s*(?:其中|如|比如|例如|包括|主要有)?[:：]?)([^“”\"「」『』\n,，。;；:：、]{2,20})[”」』]")
+
+
+def _quotes(clause, cut):
+    """The quotes of a clause: closed ones, one the excerpt's cut leaves open, and a first one whose
+    opening mark the page lost."""
+    quotes = [Quote(m.start(), m.end(), m.group(1), m.start(1)) for m in QUOTE.finditer(clause)]
+    orphan = ORPHAN_CLOSE.match(clause)
+    if orphan and not any(q.start < orphan.end() for q in quotes):
+        quotes.insert(0, Quote(orphan.start(2), orphan.end(), orphan.group(2), orphan.start(2)))
+    if cut and (last := QUOTE_AT_CUT.search(clause)) and not any(q.end > last.start() for q in quotes):
+        quotes.append(Quote(last.start(), last.end(), last.group(1), last.start(1), open=True))
+    return quotes
+
+
 def _quoted_names(clause, base, cut=False):
     """Quoted names in a clause, with the spans every quote covers (accepted or not); `cut`:
     the clause is where the excerpt ends, so its last quote may be left open."""
     names, covered = [], []
-    matches = list(QUOTE.finditer(clause))
-    if cut and (last := QUOTE_AT_CUT.search(clause)) and not any(m.end() > last.start() for m in matches):
-        matches.append(last)
-    for m in matches:
-        inner = m.group(1)
-        covered.append((m.start(), m.end()))
-        before = clause[:m.start()].rstrip()
-        after = clause[m.end():]
+    quotes = _quotes(clause, cut)
+    for q in quotes:
+        inner = q.inner
+        covered.append((q.start, q.end))
+        before = clause[:q.start].rstrip()
+        after = clause[q.end:]
         # part of a run “A”、“B”等栏目: look at what follows and precedes the whole run
         if NOT_AFTER_A_NAME.match(QUOTE_RUN_AFTER.sub("", after)):
             continue
@@ -321,15 +344,15 @@ def _quoted_names(clause, base, cut=False):
             continue          # “一键式”掌上服务: a quoted modifier inside a phrase
         if not looks_like_unit(name, vouched=len(name) >= 3) or "网站" in inner[:-2]:
             continue
-        channel, _ = channel_after(clause, m.end())
+        channel, _ = channel_after(clause, q.end)
         if channel is None:
             cm = CHANNEL_RE.search(inner)
             channel = CHANNEL_OF[cm.group(0)] if cm and cm.end() == len(inner) else platform
-        start = len(lead_text) - len(host) if host else (len(lead_text) if platform else m.start())
-        names.append(Name(name, base + m.start() + 1, base + m.start() + 1 + len(inner), channel,
-                          quoted=True, open_quote=m.re is QUOTE_AT_CUT,
+        start = len(lead_text) - len(host) if host else (len(lead_text) if platform else q.start)
+        names.append(Name(name, base + q.inner_start, base + q.inner_start + len(inner), channel,
+                          quoted=True, open_quote=q.open,
                           host=Name(host, base + start, base + start + len(host), channel) if host else None))
-        covered[-1] = (start, m.end())
+        covered[-1] = (start, q.end)
     return names, covered
 
 
