@@ -69,7 +69,11 @@ def heading_polarity(headings):
 # Quoted names of columns (子栏目“政策解读”为空白, “A”、“B”等栏目) …
 _COLUMNS = vocab.pattern("channels.columns")
 QUOTED_COLUMN = re.compile("(?<=" + _COLUMNS + ")(?:[、和及与]?" + QUOTED.pattern + ")+|"
-                           + QUOTED.pattern + r"(?=[、和及与]?[“\"「『]|等?(?:" + _COLUMNS + "|链接))")
+                           + QUOTED.pattern + "(?=(?:[、和及与]?" + QUOTED.pattern + r")*[、和及与]?等?(?:[0-9一二三四五六七八九十]+个)?"
+                           r"(?:为|是)?(?:" + vocab.pattern("units.column_states") + ")?(?:" + _COLUMNS + "|链接))")
+# …and unquoted (人事信息、法律法规、信息公开指南等8个栏目长期未更新).
+COLUMN_LIST = re.compile(r"(?:[^,，。;；、“”的未不无存]{2,10}、)+[^,，。;；、“”的未不无存]{2,10}"
+                         r"(?=等[0-9一二三四五六七八九十]*个?(?:" + _COLUMNS + "))")
 # …unless the column is what is missing (未按要求开设“政策解读”栏目).
 MISSING_COLUMN = re.compile(vocab.pattern("polarity.missing_column"))
 
@@ -81,6 +85,7 @@ def problems_of(text):
     text = NO_PROBLEM_RE.sub("", text)
     text = QUOTED_COLUMN.sub(
         lambda m: m.group(0) if MISSING_COLUMN.search(text[max(0, m.start() - 10):m.start()]) else "", text)
+    text = COLUMN_LIST.sub("", text)
     codes = []
     for code, rx in PROBLEM_RES:
         if rx.search(text):
