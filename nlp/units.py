@@ -64,6 +64,7 @@ BODY_BRACKET = re.compile(r"[(（](?:主办|运营|运维|开办|管理|责任|�
 CHANNEL_IN_BRACKETS = re.compile(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]")
 DOCUMENT_TITLE = re.compile(r"《[^《》]{1,80}》")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
+COLLECTIVE = re.compile(r"[(（](?:以下|下文)?(?:统称|简称|合称|下称)")
 ETC_CLASS = re.compile(r"等(?:[0-9一二三四五六七八九十]+个)?(?:地|地区|单位|部门|省份|省区|城市|网站|账号|帐号)?")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
@@ -315,6 +316,8 @@ def _quoted_names(clause, base, cut=False):
         lead_text = before[:QUOTE_RUN_BEFORE.search(before).start()]
         if WORDS_QUOTED.search(lead_text):
             continue          # 错写为“十四无”: the words a page shows, not a name
+        if lead_text.endswith("在") and CHANNEL_RE.match(after):
+            continue          # 莒南县在“莒南首发”客户端开设…: where the subject acted
         # 俵口镇文化站开设的“俵口文化”微信公众号: the account of the body before 开设的
         runs = RUNS_THE_ACCOUNT.search(lead_text)
         lead_text = lead_text[:runs.start()] if runs else lead_text
@@ -469,6 +472,8 @@ def names_in_clause(clause, base=0, introduced=False, cut=False):
             names.append(Name(name, base + i, base + j, channel, listed=is_listed, rest=rest))
         elif names and not listed:
             break
+    if COLLECTIVE.search(clause):
+        return []      # A、B、C(以下统称区县政府): a list that defines a collective, no list of names
     if names:      # the predicate of the last name runs to the end of the clause
         names[-1].rest = clause[names[-1].end - base:]
     for m in COLUMN_OF.finditer(clause):   # 养老服务栏目(民政局): the body behind a column
