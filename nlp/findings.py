@@ -479,6 +479,10 @@ def _channel_of(name, contexts, seg, default="organization"):
     return found or ("website" if name.endswith("网") else default)
 
 
+# A grade given to a body as a whole (考评等次…提升为优秀), not to one of its sites or accounts.
+GRADED_BODY = re.compile(r"考评|考核|等次|绩效")
+
+
 @lru_cache(maxsize=1024)      # the names of one enumeration share their contexts
 def _channel_named(contexts, headings):
     for text in contexts + tuple(reversed(headings)):
@@ -486,6 +490,8 @@ def _channel_named(contexts, headings):
         if not found:
             if ON_A_SITE.search(text):
                 return "website"      # 县档案馆…子栏目信息发布量为零: columns are a site's
+            if GRADED_BODY.search(text):
+                return "organization"
             continue
         if "website" in found and len(found) > 1:
             return "organization"
