@@ -30,6 +30,7 @@ from pathlib import Path
 
 STALLED = 10       # times its budget a worker may wait on the wall clock without using it
 AHEAD = 64         # files a worker may parse past the oldest result not yet written
+RECYCLE_MB = 128   # a worker grown this much past its fork is replaced after its file
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,19 @@ def _cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _resident():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _serve(conn, task, budget):
     """A worker's loop: paths in; ('read', chars), then ('done', result) out, or ('last',
-    result) when the file took its memory and the worker leaves."""
+    result) when the worker leaves after this file: the file took its memory, or left it
+    holding more than RECYCLE_MB (the allocator keeps what a long file freed), so that a
+    fresh worker takes over."""
     limit = _address_space() + budget.memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    resident = _resident()
     while True:
         try:
             path = conn.recv()
@@ -72,10 +81,14 @@ def _serve(conn, task, budget):
         if path is None:
             return
         try:
-            conn.send(("done", task(path, lambda chars: conn.send(("read", chars)))))
+            result = task(path, lambda chars: conn.send(("read", chars)))
         except MemoryError:      # its heap is spent: report, and let a fresh worker go on
             conn.send(("last", ("failed", str(path), budget.over_memory())))
             return
+        if _resident() - resident > RECYCLE_MB * 2**20:
+            conn.send(("last", result))
+            return
+        conn.send(("done", result))
 
 
 class _Job:
