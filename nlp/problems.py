@@ -37,7 +37,9 @@ PROBLEM_RES = [(code, re.compile(vocab.pattern(f"problems.problem.{code}")))
                for code in vocab.entry("problems.problem")]
 # A failure named without its problem.
 UNSPECIFIED_RE = re.compile(vocab.pattern("problems.unspecified"))
-CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)个(?:季度|月|周期|批次)[^,，。;；]{0,8}不合格")
+# A streak the notice states: 连续四个季度检查不合格, 连续3个月无信息发布, 连续两期被通报.
+CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)(?:个)?(?:季度|月|月份|周期|批次|期|次)[^,，。;；]{0,8}?"
+                            r"(?:不合格|未更新|无更新|不更新|无信息|未发布|被通报|通报|问题)")
 
 
 def polarity_of(text):
@@ -55,6 +57,7 @@ def heading_polarity(headings):
     for h in reversed(headings):
         if re.search(r"整改[^,，。:：]{0,4}情况", h) and not re.search(r"不到位|未|不力", h):
             continue      # 问题网站整改情况: a report of progress, not of problems
+        h = NO_PROBLEM_RE.sub("", h)      # 未发现严重问题: no blame
         if h.startswith("附件"):
             if POSITIVE_HEADING.search(h):
                 return "positive"
