@@ -1,0 +1,74 @@
+"""Readings of real notices (corpus/) that the parser learned from the way notices are written,
+each asserted on a notice that shows it: the finding it must give, or must not give."""
+from pathlib import Path
+
+import pytest
+
+from ingest import load_notice
+from nlp import Parser
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def findings():
+    parser = Parser()
+    cache = {}
+
+    def of(name):
+        if name not in cache:
+            record = parser.parse(load_notice(CORPUS / f"{name}.txt"))
+            cache[name] = {(f["unit"], f["polarity"], f["problem"]) for f in record["findings"]}
+        return cache[name]
+    return of
+
+
+GIVEN = [
+    # a top score and a clean record praise (…得分最高126分, …没有扣分)
+    ("r35", "西城区", "positive", None),
+    ("r34", "延庆区", "positive", None),
+    # the few who complied, under a section of problems (仍只有A、B…及时跟踪并反馈)
+    ("r62", "审计局", "positive", None),
+    # two lists, opposite verdicts in one sentence (合格率超过95%, …低于85%)
+    ("r102", "北京", "positive", None),
+    ("r102", "新疆生产建设兵团", "negative", "unspecified"),
+    # an excerpt cut mid-list: the names before the cut take their lead-in's problem
+    ("r30", "统计局", "negative", "wording_error"),
+    ("r51", "惠山新城发布", "negative", "interaction_poor"),
+    # an account whose quote the cut splits is named by the body that runs it
+    ("r61", "政和县自然资源局", "negative", "wording_error"),
+    # a short line naming and counting a kind of problem heads the names under it
+    ("r45", "徐圩警方", "negative", "interaction_poor"),
+    ("r45", "连云港民政", "negative", "service_impractical"),
+    # a sentence about a class of units, then its members named
+    ("r89", "昌都市民政局", "negative", "rectification"),
+    # the page lost the opening mark of the first quote
+    ("r88", "巴塘警方", "negative", "registration"),
+    # good work set out under a point of praise inside a paragraph (。二是…不断提高。)
+    ("r85", "龙塔街道", "positive", None),
+    # problems as the object of work done on them blame no one (对发现存在问题的网站及时督促整改)
+    ("r41", "大庆市", "positive", None),
+    # wordings by meaning: document attributes, replies dragged out, repost rates
+    ("r96", "教育局", "negative", "disclosure"),
+    ("r65", "湖北旅游网", "negative", "interaction_poor"),
+    ("r68", "福州市财政局", "negative", "repost_missing"),
+]
+
+NOT_GIVEN = [
+    ("r35", "西城区", "negative", "unspecified"),      # praised, not blamed for 扣分
+    ("r62", "审计局", "negative", "registration"),
+    ("r94", "秦都退役军人事", "negative", "unspecified"),  # a name the cut splits
+    ("r63", "区政府办", "positive", None),             # the notice's own issuer
+    ("r83", "万盛经开区管委会", "positive", None),      # a list defining a collective (以下统称…)
+    ("r77", "绝大多数", "positive", None),             # a class, not a unit
+]
+
+
+@pytest.mark.parametrize("name,unit,polarity,problem", GIVEN)
+def test_reading_gives_the_finding(findings, name, unit, polarity, problem):
+    assert (unit, polarity, problem) in findings(name), sorted(findings(name))
+
+
+@pytest.mark.parametrize("name,unit,polarity,problem", NOT_GIVEN)
+def test_reading_does_not_give_the_finding(findings, name, unit, polarity, problem):
+    assert (unit, polarity, problem) not in findings(name)
