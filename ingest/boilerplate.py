@@ -75,6 +75,11 @@ def reads_as_navigation(cells, split_by_bars=True):
     return sections > _columns(cells) and (split_by_bars or sections * 2 >= len(cells))
 
 
+# The page furniture met is a line of at most a few dozen characters; a run-on notice of one line
+# that quotes a disclaimer (转载…仅供…) is still the notice.
+LONGEST_FURNITURE = 300
+
+
 def is_furniture(line, at_top=False):
     """True for a line that belongs to the site around the notice.
 
@@ -82,6 +87,8 @@ def is_furniture(line, at_top=False):
     s = line.strip()
     if not s:
         return True
+    if len(s) > LONGEST_FURNITURE and re.search(r"[。；;]", s):
+        return False         # a paragraph of text, whatever site words it holds: never dropped whole
     if BREADCRUMB.search(s) or MARKUP_RESIDUE.search(s) or EMPTY_LABEL.match(s):
         return True
     # Short lines or page-meta lines only: a finding may speak of a site's 字号.

@@ -204,3 +204,12 @@ def test_breadcrumb_of_the_form_您现在的位置_dropped():
 def test_place_name_stems_in_account_names_survive_t2s():
     """Accounts are named with a county's stem (平安乾安); OpenCC alone gives 平安干安."""
     assert normalize("“平安乾安”微信公众號")[0] == "“平安乾安”微信公众号"
+
+
+def test_a_run_on_notice_quoting_page_furniture_is_kept_whole():
+    """A notice pasted as one long line keeps its text, even where it quotes a disclaimer or a
+    breadcrumb's words; a short line of them alone is still dropped."""
+    body = "经检查,县教育局网站首页信息更新不及时,栏目空白较多。" * 12
+    line = body + "转载请注明出处,本站内容仅供参考,不代表本站观点。"
+    text, _ = normalize("\n".join([line, "转载请注明出处,本站内容仅供参考,不代表本站观点。"]))
+    assert text.split("\n") == [line]
