@@ -28,6 +28,7 @@ MATTER = re.compile(r"[检抽普巡督核自复暗]查|查[验核看]|监测|抽
 SENTENCE_END = re.compile(r"[。;；!?！？\n]")
 # Sentences that must speak of both: one could be a news item's passing mention.
 MIN_SENTENCES = 2
+RUN_ON = 200          # characters: longer than almost any sentence of a real notice
 
 def read_text(path):
     """The decoded text of a supported file, before normalisation."""
@@ -51,6 +52,13 @@ def read_text(path):
     return data, raw
 
 
+def _sentences(text):
+    """The sentences of a text; one that runs on without punctuation counts as pieces of a
+    sentence's length, so a notice pasted as one unpunctuated line is still read."""
+    for sentence in SENTENCE_END.split(text):
+        yield from (sentence[i:i + RUN_ON] for i in range(0, max(len(sentence), 1), RUN_ON))
+
+
 def check_is_notice(path, text):
     """Raise unless the text reads like a notice on checking government sites or accounts:
     at least two of its sentences name a site, account or column together with a check,
@@ -60,11 +68,12 @@ def check_is_notice(path, text):
     if not SUBJECT.search(text):
         raise IngestError(path, "not an inspection notice: the text names no government website "
                                 "or new-media account")
-    about = sum(1 for s in SENTENCE_END.split(text) if SUBJECT.search(s) and MATTER.search(s))
+    about = sum(1 for s in _sentences(text) if SUBJECT.search(s) and MATTER.search(s))
     if about < MIN_SENTENCES:
         raise IngestError(path, "not an inspection notice: the text does not speak of checking "
                                 "government websites or new-media accounts, of what was found "
                                 "on them or of keeping their content")
+
 
 def load_notice(path):
     path = Path(path)

@@ -84,6 +84,14 @@ def test_notices_of_upkeep_and_remedy_are_notices(tmp_path, text):
     assert load_notice(_write(tmp_path, "notice.txt", text.encode("utf-8"))).text
 
 
+def test_a_notice_pasted_as_one_unpunctuated_line_is_a_notice(tmp_path):
+    """Punctuation lost on the way (a PDF's text layer, a scraper): the words still say it."""
+    sentences = ["县政府办公室对全县政府网站进行了检查", "县教育局网站首页信息更新不及时",
+                 "县民政局网站存在空白栏目", "县水务局政务微信公众号长期未更新"]
+    text = "关于2023年第一季度全县政府网站检查情况的通报" + "".join(sentences * 8)
+    assert load_notice(_write(tmp_path, "run_on.txt", text.encode("utf-8"))).text
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
 def test_no_corpus_file_is_rejected(path):
     assert load_notice(path).text
