@@ -10,8 +10,12 @@ them, and one sortable key per period (one place for the concept: kb keys its ro
     2023年7月至10月   other    2023-07-01 … 2023-10-31   2023-07/2023-10
 
 Keys sort by year first, and within a year never collide: a month (2023-03), a year (2023),
-a half (2023H2), a quarter (2023Q4) and a round (2023R2) are different keys.
+a half (2023H2), a quarter (2023Q4) and a round (2023R2) are different keys. Within a year
+they do not sort by time (2023-12 < 2023Q1 as strings): `order(key)` does, and `ordinal(key)`
+numbers the periods of one granularity so that consecutive periods have consecutive numbers
+(2023-12 → 2024-01, 2023Q4 → 2024Q1, 2023H1 → 2023H2, 2023R1 → 2023R2).
 """
+import re
 from calendar import monthrange
 from dataclasses import dataclass
 
@@ -69,3 +73,51 @@ def _first_day(year, month):
 
 def _last_day(year, month):
     return f"{year:04d}-{month:02d}-{monthrange(year, month)[1]:02d}"
+
+
+_KEY = re.compile(r"^(\d{4})(?:-(\d{2})|([HQR])(\d+))?$")
+_PER_YEAR = {"month": 12, "quarter": 4, "half": 2, "year": 1}
+
+
+def parse_key(key):
+    """(granularity, year, number) of a key: ("month", 2023, 3) for 2023-03, ("year", 2023, 1)
+    for 2023; ("other", year, None) for a span of months; None for no key."""
+    m = _KEY.match(key or "")
+    if not m:
+        return ("other", int(key[:4]), None) if key and key[:4].isdigit() else None
+    year, month, letter, number = m.groups()
+    if month:
+        return "month", int(year), int(month)
+    if letter:
+        return {"H": "half", "Q": "quarter", "R": "round"}[letter], int(year), int(number)
+    return "year", int(year), 1
+
+
+def ordinal(key):
+    """(granularity, n): periods of one granularity that follow each other have consecutive
+    n. Rounds follow each other within a year only (how many rounds a year had is not known);
+    a span of other months follows nothing. None for those and for no key."""
+    parts = parse_key(key)
+    if parts is None or parts[0] == "other":
+        return None
+    granularity, year, number = parts
+    if granularity == "round":
+        return "round", year * 1000 + number   # 2018R3 and 2019R1 are not consecutive
+    return granularity, year * _PER_YEAR[granularity] + number - 1
+
+
+def order(key):
+    """A string that sorts keys by time: by first day, then last (a month before the quarter
+    that holds it, the quarter before its year). A round, whose days are not known, sorts
+    with its year, after it, rounds in their order. No key sorts last."""
+    parts = parse_key(key)
+    if parts is None:
+        return "~"
+    granularity, year, number = parts
+    if granularity == "other":            # 2023-11/2024-01
+        first, last = key.split("/")
+        return f"{first}-01{_last_day(int(last[:4]), int(last[5:]))}"
+    if granularity == "round":
+        return f"{_first_day(year, 1)}{_last_day(year, 12)}R{number:03d}"
+    s = span(year, granularity, number)
+    return f"{s.first}{s.last}"

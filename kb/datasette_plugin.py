@@ -5,7 +5,9 @@ the same way before it is matched. Datasette matches `?_search=` — the table s
 datasette-search-all, which searches through it — with the SQL function `escape_fts(text)`.
 On the tongbao database this plugin replaces that function with one built on
 `kb.fts.fts_query`, so the search box still shows what the user typed. Canned queries call the
-same function as `fts_query(text)`.
+same function as `fts_query(text)`. `period_order(period_key)` sorts periods by time
+(ingest/period.py `order`: 2023-12 after 2023Q1, which a plain sort puts first) for the
+canned queries and charts.
 
 The tables' own facets (metadata "facets": [{"summary": column}, …]) are column facets counted
 in a way that stays quick at two million findings (see `SummaryFacet`).
@@ -19,6 +21,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
+from ingest.period import order as period_order
 from kb.fts import fts_query
 from kb.serve import DATABASE_NAME
 
@@ -39,6 +42,7 @@ def prepare_connection(conn, database):
         return
     conn.create_function("escape_fts", 1, match_expression, deterministic=True)
     conn.create_function("fts_query", 1, match_expression, deterministic=True)
+    conn.create_function("period_order", 1, period_order, deterministic=True)
 
 
 @hookimpl

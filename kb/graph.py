@@ -1,20 +1,25 @@
 """The recurring-offender graph.
 
 Nodes are units, periods, provinces and problem types. Failing (negative) findings are
-aggregated per (unit, period) in SQL first, so there is one unit—period edge per period a
-unit failed in, carrying how many findings and notices said so and which problems; the
-graph grows with units × periods, not with findings. Units link to the problems they had and
-the provinces they are in. From a unit's period edges comes its failure record: periods
-failed, the longest run of consecutive quarters, first and last failure. A notice's own
-statement (连续四个季度检查不合格, kept as `consecutive_periods`) counts as failures in the
-quarters it covers, so a unit is a repeat offender even when the earlier notices are not in
-the database.
-"""
-import re
+aggregated per (unit, period, issuer) in SQL first, so there is one unit—period edge per
+period a unit failed in and issuer that said so, carrying how many findings and notices said
+so and which problems; the graph grows with units × periods, not with findings. Units link to
+the problems they had and the provinces they are in.
 
+From a unit's period edges comes its failure record: the distinct periods it failed in (a
+month, a quarter, a half, a round and a year are different periods, whoever issued them),
+the longest streak, first and last failure. A streak is a run of consecutive periods of one
+issuer's series at its own granularity (kb/units.py issuer_key; ingest/period.py ordinal):
+March and April of a monthly issuer, 2023Q4 and 2024Q1 of a quarterly one, the first and
+second round of one year. A notice's own statement (连续四个季度检查不合格, kept as
+`consecutive_periods`) counts as failures in the periods of its series it covers, ending
+with the notice's, so a unit is a repeat offender even when the earlier notices are not in
+the database. The parser keeps the number, not the word (月, 季度): it is read in the
+notice's own granularity.
+"""
 import networkx as nx
 
-_QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
+from ingest.period import order, ordinal
 
 _UNITS_SQL = (
     "SELECT u.id, u.name, u.organization, u.channel, u.region_code, u.latitude, u.longitude, "
@@ -24,10 +29,11 @@ _UNITS_SQL = (
     "FROM finding f JOIN unit u ON u.id = f.unit_id WHERE f.polarity = 'negative' "
     "GROUP BY u.id ORDER BY u.id")
 _PERIODS_SQL = (
-    "SELECT unit_id, period_key, count(*), count(DISTINCT notice_id), "
-    "max(coalesce(consecutive_periods, 0)), group_concat(DISTINCT nullif(problem, '')) "
-    "FROM finding WHERE polarity = 'negative' AND coalesce(period_key, '') != '' "
-    "GROUP BY unit_id, period_key ORDER BY unit_id, period_key")
+    "SELECT f.unit_id, f.period_key, coalesce(n.issuer_key, ''), count(*), count(DISTINCT f.notice_id), "
+    "max(coalesce(f.consecutive_periods, 0)), group_concat(DISTINCT nullif(f.problem, '')) "
+    "FROM finding f JOIN notice n ON n.id = f.notice_id "
+    "WHERE f.polarity = 'negative' AND coalesce(f.period_key, '') != '' "
+    "GROUP BY f.unit_id, f.period_key, n.issuer_key ORDER BY f.unit_id")
 
 
 def _split(joined):
@@ -36,39 +42,40 @@ def _split(joined):
 
 def failing_units(conn):
     """Each unit with a failing finding, with what its findings add up to, one at a time
-    (ordered by unit id): (unit, periods) where `unit` is a dict of the unit's columns,
+    (ordered by unit id): (unit, failures) where `unit` is a dict of the unit's columns,
     its problems, provinces, number of notices and the longest undated streak a notice
-    stated, and `periods` maps each period it failed in to a dict of the edge's figures."""
+    stated, and `failures` maps each (period, issuer) it failed in to a dict of the edge's
+    figures."""
     period_rows = conn.execute(_PERIODS_SQL)
     pending = next(period_rows, None)
     for (uid, name, organization, channel, region_code, lat, lon, notices, problems,
          provinces, stated_undated) in conn.execute(_UNITS_SQL):
-        periods = {}
+        failures = {}
         while pending is not None and pending[0] <= uid:
             if pending[0] == uid:
-                _, key, findings, in_notices, stated, period_problems = pending
-                periods[key] = {"findings": findings, "notices": in_notices,
-                                "consecutive_periods": stated,
-                                "problems": ",".join(_split(period_problems))}
+                _, key, issuer, findings, in_notices, stated, period_problems = pending
+                failures[key, issuer] = {"issuer": issuer, "findings": findings, "notices": in_notices,
+                                         "consecutive_periods": stated,
+                                         "problems": ",".join(_split(period_problems))}
             pending = next(period_rows, None)
         yield ({"unit_id": uid, "label": name, "organization": organization, "channel": channel,
                 "region_code": region_code or "", "latitude": lat, "longitude": lon,
                 "notices": notices, "stated_undated": stated_undated or 0,
-                "problems": _split(problems), "provinces": _split(provinces)}, periods)
+                "problems": _split(problems), "provinces": _split(provinces)}, failures)
 
 
 def build_graph(conn):
     graph = nx.MultiGraph()
-    for unit, periods in failing_units(conn):
+    for unit, failures in failing_units(conn):
         node = f"unit:{unit['unit_id']}"
         attrs = {k: unit[k] for k in ("unit_id", "label", "organization", "channel",
                                       "region_code", "notices", "stated_undated")}
         if unit["latitude"] is not None and unit["longitude"] is not None:
             attrs.update(latitude=unit["latitude"], longitude=unit["longitude"])
         graph.add_node(node, kind="unit", **attrs)
-        for key, edge in periods.items():
+        for (key, issuer), edge in failures.items():
             graph.add_node(f"period:{key}", kind="period", label=key)
-            graph.add_edge(node, f"period:{key}", key="failed_in", kind="failed_in", **edge)
+            graph.add_edge(node, f"period:{key}", key=f"failed_in {issuer}", kind="failed_in", **edge)
         for problem in unit["problems"]:
             graph.add_node(f"problem:{problem}", kind="problem", label=problem)
             graph.add_edge(node, f"problem:{problem}", key="had", kind="had")
@@ -76,15 +83,6 @@ def build_graph(conn):
             graph.add_node(f"province:{province}", kind="province", label=province)
             graph.add_edge(node, f"province:{province}", key="in", kind="in")
     return graph
-
-
-def _quarter_index(key):
-    m = _QUARTER.match(key or "")
-    return int(m.group(1)) * 4 + int(m.group(2)) - 1 if m else None
-
-
-def _index_key(index):
-    return f"{index // 4}Q{index % 4 + 1}"
 
 
 def longest_run(indexes):
@@ -96,43 +94,41 @@ def longest_run(indexes):
     return best
 
 
-def failure_record(periods, problems, provinces, stated_undated=0, notices=0):
-    """A unit's failure record: `periods` maps each period it failed in to the longest
-    streak a notice of that period stated (0 if none)."""
-    quarters, stated_max = set(), stated_undated or 0
-    for key, stated in periods.items():
-        index = _quarter_index(key)
-        if index is not None:
-            # the quarters the notice says the unit failed in a row, ending now
-            quarters.update(range(index - max(stated, 1) + 1, index + 1))
+def failure_record(failures, problems, provinces, stated_undated=0, notices=0):
+    """A unit's failure record: `failures` maps each (period, issuer) it failed in to the
+    longest streak a notice of that issuer and period stated (0 if none)."""
+    series, stated_max = {}, stated_undated or 0
+    for (key, issuer), stated in failures.items():
+        position = ordinal(key)
+        if position is not None:
+            granularity, index = position
+            # the periods the notice says the unit failed in a row, ending with this one
+            series.setdefault((issuer, granularity), set()).update(range(index - max(stated, 1) + 1, index + 1))
         stated_max = max(stated_max, stated)
-    ordered = sorted(periods, key=_period_order)
-    return {"periods": ordered, "periods_failed": len(periods),
-            "longest_streak": max(longest_run(quarters), stated_max, 1 if periods else 0),
-            "first_failed": ordered[0] if ordered else None,
-            "last_failed": ordered[-1] if ordered else None,
+    periods = sorted({key for key, _ in failures}, key=order)
+    return {"periods": periods, "periods_failed": len(periods),
+            "longest_streak": max([longest_run(run) for run in series.values()]
+                                  + [stated_max, 1 if periods else 0]),
+            "first_failed": periods[0] if periods else None,
+            "last_failed": periods[-1] if periods else None,
             "problems": sorted(problems), "provinces": sorted(provinces), "notices": notices}
 
 
 def unit_record(graph, unit):
     """A unit's failure record from its node and edges."""
-    periods, problems, provinces = {}, set(), set()
+    failures, problems, provinces = {}, set(), set()
     for _, other, data in graph.edges(unit, data=True):
         kind, label = graph.nodes[other]["kind"], graph.nodes[other]["label"]
         if kind == "period":
-            periods[label] = max(periods.get(label, 0), data.get("consecutive_periods") or 0)
+            failures[label, data["issuer"]] = max(failures.get((label, data["issuer"]), 0),
+                                                  data.get("consecutive_periods") or 0)
         elif kind == "problem":
             problems.add(label)
         elif kind == "province":
             provinces.add(label)
     node = graph.nodes[unit]
-    return failure_record(periods, problems, provinces, node.get("stated_undated", 0),
+    return failure_record(failures, problems, provinces, node.get("stated_undated", 0),
                           node.get("notices", 0))
-
-
-def _period_order(key):
-    """2020 < 2020H1 < 2020Q1 … by year first, then the part of it."""
-    return (key[:4], key[4:])
 
 
 def _is_offender(record, min_periods):
@@ -155,8 +151,8 @@ def offender_rows(conn, min_periods=2):
     """repeat_offender rows for the database as it stands. The same records as the graph's,
     computed one unit at a time without building it, so memory stays flat."""
     rows = []
-    for unit, periods in failing_units(conn):
-        record = failure_record({k: e["consecutive_periods"] for k, e in periods.items()},
+    for unit, failures in failing_units(conn):
+        record = failure_record({k: e["consecutive_periods"] for k, e in failures.items()},
                                 unit["problems"], unit["provinces"], unit["stated_undated"],
                                 unit["notices"])
         if not _is_offender(record, min_periods):

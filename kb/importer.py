@@ -27,7 +27,7 @@ def prepare(notice, record, resolver=None):
     """The rows one notice becomes, with units resolved and text segmented for search; plain
     data, so a worker can hand it to the writer."""
     from .fts import segment
-    from .units import notice_context, unit_resolver
+    from .units import issuer_key, notice_context, unit_resolver
     resolver = resolver or unit_resolver()
     header = {**notice.header, **{k: v for k, v in (record.get("notice") or {}).items()
                                    if v is not None}}
@@ -36,6 +36,7 @@ def prepare(notice, record, resolver=None):
     source = str(Path(notice.path).resolve())
     row = {c: header.get(c) for c in store.NOTICE_COLUMNS}
     row.update(source_path=source, sha256=notice.sha256, period_key=key, text=notice.text,
+               issuer_key=issuer_key(header.get("issuer"), context, resolver),
                province=header.get("province") or (context.province.name if context.province else None))
     facets = {"province": row["province"], "year": header.get("year"),
               "quarter": header.get("quarter"), "period_key": key}

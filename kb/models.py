@@ -16,6 +16,9 @@ class Notice(SQLModel, table=True):
     sha256: str = Field(index=True, unique=True)
     title: Optional[str] = None
     issuer: Optional[str] = None
+    # the issuer's identity (kb/units.py issuer_key): region code|body, the body empty for the
+    # region's government; one issuer's notices of one granularity are a series
+    issuer_key: Optional[str] = Field(default=None, index=True)
     province: Optional[str] = Field(default=None, index=True)
     prefecture: Optional[str] = Field(default=None, index=True)
     county: Optional[str] = None
@@ -197,7 +200,7 @@ class UnitName(SQLModel, table=True):
 
 
 class RepeatOffender(SQLModel, table=True):
-    """Derived by kb/graph.py: units that failed in more than one period."""
+    """Derived by kb/graph.py: units that failed in more than one period (or a stated streak)."""
     __tablename__ = "repeat_offender"
     # repeat_offenders_by_province reads them in this order, and stops after a page
     __table_args__ = (Index("ix_repeat_offender_by_province", "province", text("periods_failed DESC"),
@@ -208,7 +211,7 @@ class RepeatOffender(SQLModel, table=True):
     channel: str
     province: Optional[str] = Field(default=None, index=True)
     periods_failed: int = Field(index=True)
-    longest_streak: int = Field(index=True)  # consecutive quarters, stated streaks included
+    longest_streak: int = Field(index=True)  # consecutive periods of one issuer's series, stated ones included
     first_failed: Optional[str] = None       # period_key
     last_failed: Optional[str] = None
     periods: str                             # comma-separated period keys

@@ -16,7 +16,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 4
+SCHEMA_ID = 0x74620000 + 5
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
 # database, so each notice's rows, landing all over them, were read and written again and again
 # and the import slowed as the database grew.
@@ -141,6 +141,8 @@ def create_schema(conn, on_reindex=None):
         columns = {r[1] for r in conn.execute("PRAGMA table_info(notice)")}
         if columns and "granularity" not in columns:      # revision 3: the period as a span
             _add_period_spans(conn)     # before the DDL, which indexes the new column
+        if columns and "issuer_key" not in columns:       # revision 5: who issued it, as one key
+            _add_issuer_keys(conn)
         for ddl in schema_ddl():
             conn.execute(ddl)
         columns = {r[1] for r in conn.execute("PRAGMA table_info(import_error)")}
@@ -178,6 +180,20 @@ def _add_period_spans(conn):
     conn.execute("PRAGMA user_version = 0")     # repeat offenders are derived again from the new keys
 
 
+def _add_issuer_keys(conn):
+    """Revision 5: each stored notice's issuer as one key (kb/units.py issuer_key), from what
+    the notice row holds; repeat offenders are derived again, their streaks now per issuer."""
+    from .units import issuer_key, notice_context
+    conn.execute("ALTER TABLE notice ADD COLUMN issuer_key VARCHAR")
+    rows = conn.execute("SELECT id, issuer, title, province, prefecture, county, text FROM notice").fetchall()
+    for notice_id, issuer, title, province, prefecture, county, text in rows:
+        header = {"issuer": issuer, "title": title, "province": province, "prefecture": prefecture,
+                  "county": county}
+        conn.execute("UPDATE notice SET issuer_key = ? WHERE id = ?",
+                     (issuer_key(issuer, notice_context(header, text)), notice_id))
+    conn.execute("PRAGMA user_version = 0")
+
+
 def ensure_search_index(conn, on_reindex=None):
     """Rebuild a search index that another segmentation built (kb/fts.py `ensure_index`;
     `on_reindex(table)` is told first). Call before writing: it loads jieba's dictionary."""
@@ -199,8 +215,8 @@ def failed_before(conn, path, sha256):
                         (str(path), sha256)).fetchone() is not None
 
 
-NOTICE_COLUMNS = ("source_path", "sha256", "title", "issuer", "province", "prefecture", "county",
-                  "year", "quarter", "period", "granularity", "period_start", "period_end", "period_key",
+NOTICE_COLUMNS = ("source_path", "sha256", "title", "issuer", "issuer_key", "province", "prefecture",
+                  "county", "year", "quarter", "period", "granularity", "period_start", "period_end", "period_key",
                   "published", "doc_number", "text")
 UNIT_COLUMNS = ("key", "name", "organization", "channel", "province", "prefecture", "county",
                 "region_code", "latitude", "longitude")

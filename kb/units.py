@@ -34,6 +34,7 @@ ABBREVIATIONS = [
     (r"发改(委|局)", r"发展和改革\1"),
     (r"发展改革(委|局)", r"发展和改革\1"),
     (r"人社(厅|局)", r"人力资源和社会保障\1"),
+    (r"人力社保(厅|局)", r"人力资源和社会保障\1"),
     (r"人力资源社会保障", "人力资源和社会保障"),
     (r"民宗委|民族宗教委|民族宗教事务委", "民族宗教事务委"),
     (r"住建(厅|局|委)", r"住房和城乡建设\1"),
@@ -66,8 +67,10 @@ ABBREVIATIONS = [
     (r"(住房)?公积金(管理)?中心", "住房公积金管理中心"),
     (r"人防(办)?$", "人民防空办公室"),
     (r"^教委$", "教育委"),
+    (r"^(人民)?政府办公厅$", "人民政府办公厅"),
     (r"^(人民)?政府办(公室)?$", "人民政府办公室"),
     (r"^(人民)?政府(?!办)(?=..)", ""),      # 省政府扶贫办 is the province's 扶贫办
+    (r"(党工委)?管委会$", "管理委员会"),      # a zone's joint party and government body: its 管委会
     (r"办$", "办公室"),
     (r"委$", "委员会"),
 ]
@@ -79,7 +82,7 @@ _BODY = re.compile(r"(局|厅|委|委员会|办公室|办|中心|站|所|院|馆
                    r"苏木|政府|管委会|集团|公司|学校|大学|监狱)$")
 
 # A leading 省/市/州/县/区 stands for the notice's own region of that level.
-_LEVEL_PREFIX = re.compile(r"^(自治区|省|市(?!场|监|容|政(?!府))|州|盟|县|区|旗)(?=.)")   # not 市场监管局, 市政
+_LEVEL_PREFIX = re.compile(r"^(自治区|省|市(?!场|监|容|政(?!府|务))|州|盟|县|区|旗)(?=.)")   # not 市场监管局, 市政
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,7 @@ def to_simplified(text):
 def split_channel(name):
     """The name without trailing channel words and the channel they name (or None)."""
     name = re.sub(r"\s+", "", to_simplified(name))
+    name = re.sub(r"^[^\w(（《“]+", "", name)      # a bullet a page put before it (●福建省…)
     channel = None
     while True:
         m = _BRACKETED.search(name)
@@ -283,3 +287,19 @@ class UnitResolver:
 @lru_cache(maxsize=1)
 def unit_resolver():
     return UnitResolver()
+
+
+# The bodies through which a region's government issues its notices: they and the government
+# are one issuer (青海省人民政府, 省政府办公厅, 青海省人民政府办公厅).
+_GOVERNMENT_OFFICE = re.compile(r"^(人民政府办公厅|人民政府办公室)?$")
+
+
+def issuer_key(issuer, context, resolver=None):
+    """One key for the body that issued a notice, however the notice writes it: the code of
+    its region and its body as a unit's identity has them (kb/units.py), the body empty for
+    the region's government, which also stands for a notice that names no issuer. A notice
+    series is one issuer's notices of one granularity (kb/graph.py)."""
+    if not issuer:
+        return f"{context.lowest.code if context.lowest else ''}|"
+    code, body, _ = (resolver or unit_resolver()).resolve(issuer, "organization", context).key.split("|")
+    return f"{code}|{'' if _GOVERNMENT_OFFICE.match(body) else body}"

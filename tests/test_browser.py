@@ -93,7 +93,7 @@ def test_home_page(site, page):
     page.goto(site + "/")
     assert page.locator("h1").first.inner_text() == "tongbao · 政府网站与政务新媒体检查通报"
     for title in ("Findings", "Notices", "Units", "Pass rates", "Repeat offenders",
-                  "One unit's history across quarters", "Map of failing units by region"):
+                  "One unit's history across periods", "Map of failing units by region"):
         assert page.get_by_role("link", name=title, exact=True).first.is_visible(), title
     assert "Every name a notice used for a unit" in page.inner_text("body")
     assert page.locator("#search-all-q").is_visible()

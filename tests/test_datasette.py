@@ -10,6 +10,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
+from ingest.period import order as period_order
 from kb.serve import DATABASE_NAME, load_metadata, make_datasette
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -304,7 +305,7 @@ async def test_pass_rate_trend(ds):
     assert qinghai[("2020Q4", "website")]["mean_rate"] == 91.8       # corpus/000
     assert qinghai[("2020Q4", "new_media")]["mean_rate"] == 69.8
     assert qinghai[("2021Q2", "new_media")]["mean_rate"] == 84.0     # corpus/r28
-    keys = [(r["province"] or "", r["period_key"], r["scope"]) for r in trend]
+    keys = [(r["province"] or "", period_order(r["period_key"]), r["scope"]) for r in trend]
     assert keys == sorted(keys)
 
 
@@ -318,6 +319,9 @@ async def test_problem_types_by_province_and_year(ds):
 
 async def test_notices_per_province_and_period(ds):
     table = await rows(ds, "notices_by_province_period")
+    # in time order, not as strings sort: 江苏's 2023Q1 (r12, r55) before its 2023年9月 (r45)
+    jiangsu = [r["period_key"] for r in table if r["province"] == "江苏省"]
+    assert jiangsu.index("2023Q1") < jiangsu.index("2023-09") and jiangsu == sorted(jiangsu, key=period_order)
     qinghai = {r["period_key"]: r for r in table if r["province"] == "青海省"}
     assert {"2017Q4", "2020Q4", "2021Q1", "2021Q2"} <= set(qinghai)
     assert qinghai["2020Q4"]["notices"] == 1 and qinghai["2020Q4"]["pass_rates"] == 2

@@ -1,5 +1,6 @@
-"""The recurring-offender graph: on records built here and on a multi-quarter corpus of
-notices written for the purpose (tests/kb_notices: 宣城市, 2022Q1–2023Q1)."""
+"""The recurring-offender graph: on records built here (periods of every granularity, issuers'
+series), on a multi-quarter corpus of notices written for the purpose (tests/kb_notices:
+宣城市, 2022Q1–2023Q1) and on the real series of corpus/ (tests/test_kb_series.py)."""
 import sqlite3
 import subprocess
 import sys
@@ -19,10 +20,20 @@ KB_NOTICES = Path(__file__).parent / "kb_notices"
 
 
 def notice(path, province, year, quarter, text="通报"):
+    return period_notice(path, province, year, "quarter", quarter, period=f"{year}年第{quarter}季度",
+                         text=text)
+
+
+def period_notice(path, province, year, granularity, number=None, issuer=None, prefecture=None,
+                  period=None, text="通报"):
+    """A notice of any period (ingest/period.py span) by `issuer` (None: unnamed)."""
+    s = span(year, granularity, number)
     return Notice(path=path, sha256=f"sha-{path}", raw_text=text, text=text, offsets=[],
-                  header={"province": province, "prefecture": None, "county": None,
-                          "year": year, "quarter": quarter, "period": f"{year}年第{quarter}季度",
-                          "granularity": "quarter", "period_key": span(year, "quarter", quarter).key})
+                  header={"province": province, "prefecture": prefecture, "county": None,
+                          "issuer": issuer, "year": year,
+                          "quarter": number if granularity == "quarter" else None,
+                          "period": period or f"{year} {granularity} {number}", "granularity": granularity,
+                          "period_start": s.first, "period_end": s.last, "period_key": s.key})
 
 
 def failing(unit, problem="not_updated", channel="website", polarity="negative", stated=None):
@@ -86,6 +97,101 @@ def test_a_streak_stated_in_one_notice_makes_a_repeat_offender(tmp_path):
     assert "玛多县" not in offenders
 
 
+def test_months_quarters_halves_rounds_and_years_of_one_year_are_distinct_periods(tmp_path):
+    """泽库县 faulted in 2023 by a monthly, a quarterly, a half-yearly, a round and a yearly
+    notice: five periods, none after another in one series."""
+    conn = write(tmp_path / "kb.db", [
+        (period_notice("m", "青海省", 2023, "month", 3, "黄南州人民政府办公室", "黄南藏族自治州"),
+         [failing("泽库县")]),
+        (period_notice("q", "青海省", 2023, "quarter", 1, "青海省人民政府办公厅"), [failing("泽库县")]),
+        (period_notice("h", "青海省", 2023, "half", 1, "青海省人民政府办公厅"), [failing("泽库县")]),
+        (period_notice("r", "青海省", 2023, "round", 2, "青海省人民政府办公厅"), [failing("泽库县")]),
+        (period_notice("y", "青海省", 2023, "year", None, "青海省人民政府办公厅"), [failing("泽库县")]),
+    ])
+    keys = {r[0] for r in conn.execute("SELECT DISTINCT period_key FROM finding")}
+    assert keys == {"2023-03", "2023Q1", "2023H1", "2023R2", "2023"}
+    row = conn.execute("SELECT periods_failed, longest_streak, first_failed, last_failed, periods "
+                       "FROM repeat_offender WHERE unit_name = '泽库县'").fetchone()
+    # in time order, by first day, then last: the year's round with the year, before March
+    assert row == (5, 1, "2023Q1", "2023-03", "2023Q1,2023H1,2023,2023R2,2023-03")
+
+
+def test_a_monthly_issuers_consecutive_months_are_a_streak(tmp_path):
+    """A city's monthly notices: 2023年11月, 12月, 2024年1月 in a row, then 3月."""
+    months = [(2023, 11), (2023, 12), (2024, 1), (2024, 3)]
+    conn = write(tmp_path / "kb.db", [
+        (period_notice(f"m{y}{m}", "辽宁省", y, "month", m, "市政府办公室" if m % 2 else "沈阳市人民政府办公室",
+                       "沈阳市"), [failing("大东区"), failing("市科技局")] if m != 12 else [failing("大东区")])
+        for y, m in months])
+    offenders = offenders_by_name(conn)
+    assert offenders["大东区"] == ("website", 4, 3, "2023-11", "2024-03")
+    # 2023-11, 2024-01 and 2024-03: three months, none after another
+    assert offenders["沈阳市科学技术局"] == ("website", 3, 1, "2023-11", "2024-03")
+
+
+def test_halves_and_rounds_follow_each_other_within_their_series(tmp_path):
+    conn = write(tmp_path / "kb.db", [
+        (period_notice("h1", "天津市", 2020, "half", 2, "天津市人民政府办公厅"), [failing("河西区")]),
+        (period_notice("h2", "天津市", 2021, "half", 1, "市政府办公厅"), [failing("河西区")]),
+        (period_notice("r1", "湖北省", 2018, "round", 1, "湖北省人民政府办公厅"),
+         [failing("十堰市"), failing("荆州市")]),
+        (period_notice("r2", "湖北省", 2018, "round", 2, "省政府办公厅"), [failing("十堰市")]),
+        (period_notice("r3", "湖北省", 2018, "round", 3, "湖北省政府办公厅"), [failing("荆州市")]),
+        # how many rounds 2018 had is not known: its third and 2019's first are not a run
+        (period_notice("r4", "湖北省", 2019, "round", 1, "湖北省人民政府办公厅"), [failing("荆州市")]),
+    ])
+    offenders = offenders_by_name(conn)
+    assert offenders["河西区"] == ("website", 2, 2, "2020H2", "2021H1")
+    assert offenders["十堰市"] == ("website", 2, 2, "2018R1", "2018R2")
+    assert offenders["荆州市"] == ("website", 3, 1, "2018R1", "2019R1")
+
+
+def test_a_streak_is_one_issuers_series(tmp_path):
+    """Consecutive quarters by two issuers are two periods but no streak; by one issuer
+    written two ways, a streak."""
+    conn = write(tmp_path / "kb.db", [
+        (period_notice("a", "重庆市", 2023, "quarter", 2, "市政府办公厅"), [failing("綦江区"), failing("渝北区")]),
+        (period_notice("b", "重庆市", 2023, "quarter", 3, "重庆市人民政府办公厅"), [failing("綦江区")]),
+        (period_notice("c", "重庆市", 2023, "quarter", 3, "重庆高新区管委会办公室"), [failing("渝北区")]),
+        # a monthly series of the same government: months do not continue its quarters
+        (period_notice("d", "重庆市", 2023, "month", 10, "重庆市人民政府办公室"), [failing("綦江区")]),
+    ])
+    offenders = offenders_by_name(conn)
+    assert offenders["綦江区"] == ("website", 3, 2, "2023Q2", "2023-10")
+    assert offenders["渝北区"] == ("website", 2, 1, "2023Q2", "2023Q3")
+    issuers = {r[0] for r in conn.execute("SELECT issuer_key FROM notice")}
+    assert issuers == {"500000|", "500000|高新区管委会办公室"}
+
+
+def test_a_streak_a_monthly_notice_states_is_in_months(tmp_path):
+    """连续三个月不合格 in 2023年5月's notice: March to May; June's notice makes four."""
+    conn = write(tmp_path / "kb.db", [
+        (period_notice("may", "云南省", 2023, "month", 5, "楚雄州人民政府办公室", "楚雄彝族自治州"),
+         [failing("武定县", stated=3), failing("禄丰市")]),
+        (period_notice("jun", "云南省", 2023, "month", 6, "州政府办公室", "楚雄彝族自治州"),
+         [failing("武定县"), failing("禄丰市")]),
+        # a quarterly issuer's 2023Q3 does not continue the months
+        (period_notice("q3", "云南省", 2023, "quarter", 3, "云南省人民政府办公厅"), [failing("禄丰市")]),
+    ])
+    offenders = offenders_by_name(conn)
+    assert offenders["武定县"] == ("website", 2, 4, "2023-05", "2023-06")
+    assert offenders["禄丰市"] == ("website", 3, 2, "2023-05", "2023Q3")
+
+
+def test_the_same_period_from_two_notices_is_one_period(tmp_path):
+    """One notice published twice (001 and r18 of corpus/ are 黔东南州's 2023Q4), or two
+    issuers of one quarter: one period failed."""
+    conn = write(tmp_path / "kb.db", [
+        (period_notice("a", "贵州省", 2023, "quarter", 4, "州政府政务信息中心", "黔东南苗族侗族自治州"),
+         [failing("岑巩县", channel="weibo")]),
+        (period_notice("b", "贵州省", 2023, "quarter", 4, "州政府政务信息中心", "黔东南苗族侗族自治州"),
+         [failing("岑巩县", channel="weibo")]),
+        (period_notice("c", "贵州省", 2023, "quarter", 4, "贵州省人民政府办公厅"),
+         [failing("岑巩县", channel="weibo")]),
+    ])
+    assert offenders_by_name(conn) == {}
+
+
 def test_graph_nodes_edges_and_export(tmp_path):
     conn = write(tmp_path / "kb.db", [
         (notice("a", "青海省", 2020, 3), [failing("省民宗委"), failing("泽库县", problem="blank_column")]),
@@ -98,8 +204,9 @@ def test_graph_nodes_edges_and_export(tmp_path):
     minzong = next(n for n, d in graph.nodes(data=True) if d.get("label") == "青海省民族宗教事务委员会")
     # one unit—period edge per period failed, adding up that period's findings
     assert graph.number_of_edges(minzong, "period:2020Q4") == 1
-    edge = graph.get_edge_data(minzong, "period:2020Q4")["failed_in"]
-    assert (edge["findings"], edge["notices"]) == (2, 1)
+    # the notices name no issuer: the province's government (kb/units.py issuer_key)
+    edge = graph.get_edge_data(minzong, "period:2020Q4")["failed_in 630000|"]
+    assert (edge["findings"], edge["notices"], edge["issuer"]) == (2, 1, "630000|")
     assert edge["problems"] == "blank_column,not_updated"
     for suffix, reader in ((".graphml", nx.read_graphml), (".gexf", nx.read_gexf)):
         out = tmp_path / f"g{suffix}"

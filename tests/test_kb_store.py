@@ -163,6 +163,25 @@ def test_a_database_of_revision_2_gets_the_period_spans(tmp_path):
     c.close()
 
 
+def test_a_database_of_revision_4_gets_issuer_keys(tmp_path):
+    """A knowledge base made before notices carried their issuer's key: the next import adds
+    it from the stored notice, and derives the repeat offenders again."""
+    db = tmp_path / "old.db"
+    import_paths([CORPUS / "r106.txt", CORPUS / "r13.txt"], db)     # 武定县, two months
+    c = store.connect(db)
+    c.execute("DROP INDEX ix_notice_issuer_key")
+    c.execute("ALTER TABLE notice DROP COLUMN issuer_key")
+    c.execute("DELETE FROM repeat_offender")
+    c.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 1))
+    c.close()
+    summary = import_paths([CORPUS / "r106.txt", CORPUS / "r13.txt"], db)
+    assert summary.unchanged == 2 and summary.offenders_changed
+    c = store.connect(db, readonly=True)
+    assert [r[0] for r in c.execute("SELECT DISTINCT issuer_key FROM notice")] == ["532329|"]
+    assert ("武定县财政局", 2) in c.execute("SELECT unit_name, periods_failed FROM repeat_offender").fetchall()
+    c.close()
+
+
 # --- idempotence, replacement, failures ------------------------------------------------------
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 
 from ingest import load_notice
 from kb.regions import region_index, short_names
-from kb.units import Context, notice_context, split_channel, unit_resolver
+from kb.units import Context, issuer_key, notice_context, split_channel, unit_resolver
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 QINGHAI_2020 = CORPUS / "000_05253d980fb5c9d6.txt"
@@ -79,6 +79,10 @@ def test_short_names_are_resolved_in_the_notice_context(resolve, province, prefe
     ("西宁市公积金中心", "西宁市住房公积金管理中心"),
     ("西宁市住房公积金中心", "西宁市住房公积金管理中心"),
     ("西宁市公积金管理中心", "西宁市住房公积金管理中心"),
+    ("省人力社保厅", "青海省人力资源和社会保障厅"),          # 重庆's 市人力社保局 (corpus r82, r83)
+    ("省政府办公厅", "青海省人民政府办公厅"),
+    ("●青海省人民政府办公厅", "青海省人民政府办公厅"),     # a bullet before it (corpus r61's issuer)
+    ("西宁市城南新区党工委管委会", "西宁市城南新区管委会"),  # corpus r61 and 003: 平潭综合实验区
 ])
 def test_abbreviations_and_full_names_are_one_unit(resolve, short, full):
     qinghai = context_of("青海省")
@@ -170,3 +174,18 @@ def test_a_city_notices_market_regulator_is_one_unit_however_written(resolve):
     assert keys == {"440800|市场监督管理局|weibo"}
     assert resolve("市政府办", None, context).name == "湛江市人民政府办公室"
     assert resolve("市政公用局", None, context).name == "湛江市市政公用局"
+
+
+@pytest.mark.parametrize("doc, expected", [
+    ("r11", "440000|"), ("r78", "440000|"),           # 广东省人民政府办公厅, 省政府办公厅
+    ("r82", "500000|"), ("r83", "500000|"),           # 市政府办公厅, 重庆市人民政府办公厅
+    ("r84", "500000|高新区管委会办公室"),                 # 重庆高新区管委会办公室: an issuer of its own
+    ("r106", "532329|"), ("r13", "532329|"),          # 武定县: 县人民政府办公室, 县政府办公室
+    ("004_e79e93506fdd3ac5", "630000|"),              # 青海省人民政府
+    # 市政务服务局 (a leading 市 + 政务…, not 市政) and 北京市政务服务管理局
+    ("r35", "110000|政务服务管理局"), ("r34", "110000|政务服务管理局"),
+    ("r99", "610000|"),                               # no issuer named: the notice's region's government
+])
+def test_issuers_are_one_key_however_written(doc, expected):
+    notice = load_notice(CORPUS / f"{doc}.txt")
+    assert issuer_key(notice.header.get("issuer"), notice_context(notice.header, notice.text)) == expected
