@@ -1,19 +1,27 @@
 """A deterministic generator of synthetic inspection notices, each with its gold record.
 
-    python -m tests.generator OUT_DIR -n 1000 --seed 1 [--mix txt=6,html=2,pdf=1,docx=1] [--jobs 2]
+    python -m tests.generator OUT_DIR -n 1000 --seed 1 [--monthly 200] [--mix txt=6,html=2,pdf=1,docx=1] [--jobs 2]
 
 writes OUT_DIR/notices/gNNNNNN.{txt,html,pdf,docx} and OUT_DIR/gold/gNNNNNN.json (the gold
-format of shared/spec/findings.md, plus an `offender` key on planted repeat offenders).
+format of shared/spec/findings.md, plus an `offender` key on planted repeat offenders), and
+with --monthly N the N notices mNNNNNN of monthly series (their gold has `month`).
 
 Regions come from cpca's bundled administrative-division table, so notices cover every
 province, prefecture and county. Notice i depends only on (seed, i): the corpus is written
 one notice at a time and never held in memory. Repeat offenders are drawn per province from
 the seed alone, so the same unit is faulted across quarters, under its full name or its
 abbreviation, on its website or its WeChat account.
+
+Monthly series: a few prefectures and counties, drawn from the seed, publish a notice every
+month (as 沈阳, 连云港, 章贡区 or 武定县 do); monthly notice k is issuer k mod their number's
+notice for the (k div their number)-th month of its run. Each issuer has departments planted
+to fail in runs of consecutive months, the runs drawn from the seed alone, so they are
+repeat offenders with streaks in months.
 """
 import argparse
 import csv
 import io
+import itertools
 import json
 import logging
 import multiprocessing
@@ -313,9 +321,13 @@ def _fmt_pct(rate):
 class NoticeWriter:
     """Composes one notice: its text (simplified, section by section) and its gold record."""
 
-    def __init__(self, rng, province, region, level, year, quarter, offenders):
+    def __init__(self, rng, province, region, level, year, quarter, offenders, period_word=None,
+                 tagged=frozenset()):
         self.rng, self.province, self.region, self.level = rng, province, region, level
         self.year, self.quarter = year, quarter
+        self.tagged = tagged        # planted offenders that fail only when due, tagged as the others
+        # the period as a table's heading names it
+        self.period_word = period_word or f"{year}年第{QUARTER_CN[quarter - 1]}季度"
         self.offenders = offenders
         self.units = region_units(region, level)
         self.used = set()
@@ -325,7 +337,7 @@ class NoticeWriter:
 
     # -- helpers
     def pick_units(self, k, kinds):
-        pool = [u for u in self.units if u.kind in kinds and u.key not in self.used]
+        pool = [u for u in self.units if u.kind in kinds and u.key not in self.used and u.key not in self.tagged]
         chosen = self.rng.sample(pool, min(k, len(pool)))
         self.used.update(u.key for u in chosen)
         return chosen
@@ -335,7 +347,7 @@ class NoticeWriter:
 
     def add(self, name, channel, polarity, problem, unit=None):
         f = {"unit": name, "channel": channel, "polarity": polarity, "problem": problem}
-        if unit is not None and unit.key in self.offenders:
+        if unit is not None and (unit.key in self.offenders or unit.key in self.tagged):
             f["offender"] = unit.key
         self.findings.append(f)
 
@@ -344,6 +356,8 @@ class NoticeWriter:
         website or, less often, on its WeChat account."""
         if unit.kind == "account":
             return MEDIA_CHANNELS[zlib.crc32(unit.key.encode()) % len(MEDIA_CHANNELS)]
+        if unit.key in self.tagged:     # a monthly offender's runs are on its website
+            return "website"
         if problem and not PROBLEMS[problem][1]:
             return "wechat"
         if problem and not PROBLEMS[problem][2]:
@@ -414,10 +428,14 @@ class NoticeWriter:
                 self.lines.append(f"{i + 1}.{noun}情况:{'、'.join(names)}"
                                   f"{rng.choice(PRAISE_PREDICATES).format(noun=noun)}。")
 
-    def problems(self, heading_no):
+    def problems(self, heading_no, due=()):
+        """The problems section; the units `due` (planted to fail this period) are faulted in
+        its first paragraph, for a problem that websites and accounts both have."""
         rng = self.rng
         self.lines.append(f"{SECTION_NUMS[heading_no]}、{rng.choice(['主要问题', '存在的问题', '发现的问题'])}")
         codes = rng.sample(sorted(PROBLEMS), rng.randint(2, 6))
+        if due:
+            codes[0] = rng.choice([c for c in sorted(PROBLEMS) if PROBLEMS[c][1] and PROBLEMS[c][2]])
         number = 0
         for code in codes:
             headings, site_preds, media_preds = PROBLEMS[code]
@@ -428,6 +446,8 @@ class NoticeWriter:
             offenders = [u for u in self.units if u.key in self.offenders and u.key not in self.used]
             chosen = rng.sample(offenders, min(len(offenders), rng.choice([0, 0, 1, 2])))
             self.used.update(u.key for u in chosen)
+            if due:
+                chosen, due = list(due) + chosen, ()
             chosen += self.pick_units(rng.randint(1, 5), {"gov", "dept", "account"})
             by_channel = {}
             for u in chosen:
@@ -469,7 +489,7 @@ class NoticeWriter:
         units = self.pick_units(rng.randint(3, 8), {"gov", "dept"})
         if not units:
             return
-        rows = ["附件", f"{self.year}年第{QUARTER_CN[self.quarter - 1]}季度政府网站检查问题情况",
+        rows = ["附件", f"{self.period_word}政府网站检查问题情况",
                 "序号 | 网站名称 | 存在问题 |"]
         for i, u in enumerate(units, 1):
             code = rng.choice(sorted(TABLE_WORDS))
@@ -532,6 +552,73 @@ def compose(seed, index):
     w = NoticeWriter(rng, province, region, level, year, quarter, _offenders(seed, province.code))
     q_cn = QUARTER_CN[quarter - 1]
     period = rng.choice([f"{year}年第{q_cn}季度", f"{year}年{q_cn}季度"])
+    return _write(w, period, f"{q_cn}季度", (year, quarter * 3 + 1), {"quarter": quarter})
+
+
+@dataclass(eq=False)        # one object per issuer (monthly_issuers is cached): hashed by identity
+class MonthlyIssuer:
+    province: Region
+    region: Region
+    level: str                # prefecture or county
+    start: int                # the month of its first notice, as year * 12 + month - 1
+
+
+MONTHLY_ISSUERS = 6
+
+
+@lru_cache(maxsize=8)
+def monthly_issuers(seed):
+    """The prefectures and counties that publish monthly, each in a province of its own,
+    drawn from the seed alone; none among the prefectures whose units fail quarterly."""
+    rng = random.Random(f"monthly/{seed}")
+    issuers = []
+    for i, province in enumerate(rng.sample(provinces(), MONTHLY_ISSUERS)):
+        prefecture = rng.choice(province.children[4:] or province.children)
+        if province.code[:2] in MUNICIPALITIES:      # a municipality's child is a district
+            region, level = prefecture, "county"
+        elif i % 2 and prefecture.children:
+            region, level = rng.choice(prefecture.children), "county"
+        else:
+            region, level = prefecture, "prefecture"
+        issuers.append(MonthlyIssuer(province, region, level, rng.choice(YEARS[1:-3]) * 12 + rng.randrange(12)))
+    return tuple(issuers)
+
+
+@lru_cache(maxsize=64)
+def monthly_offenders(seed, issuer):
+    """{unit key: the months of the issuer's run (0 = its first notice) the unit fails in}:
+    three of its departments, each failing in two runs of two to four months in a row."""
+    rng = random.Random(f"monthly-offenders/{seed}/{issuer.region.code}")
+    departments = [u for u in region_units(issuer.region, issuer.level) if u.kind == "dept"]
+    offenders = {}
+    for unit in rng.sample(departments, 3):
+        months = set()
+        for _ in range(2):
+            first = rng.randrange(36)
+            months.update(range(first, first + rng.randint(2, 4)))
+        offenders[unit.key] = frozenset(months)
+    return offenders
+
+
+def compose_monthly(seed, index):
+    """Monthly notice `index`: like `compose`'s, of a monthly issuer's month."""
+    issuers = monthly_issuers(seed)
+    issuer, position = issuers[index % len(issuers)], index // len(issuers)
+    year, month = divmod(issuer.start + position, 12)
+    month += 1
+    rng = random.Random(f"monthly-notice/{seed}/{index}")
+    planted = monthly_offenders(seed, issuer)
+    w = NoticeWriter(rng, issuer.province, issuer.region, issuer.level, year, None,
+                     _offenders(seed, issuer.province.code), f"{year}年{month}月", frozenset(planted))
+    due = [u for u in w.units if position in planted.get(u.key, ())]
+    period = rng.choice([f"{year}年{month}月", f"{year}年{month}月份"])
+    return _write(w, period, f"{month}月", (year, month + 1), {"quarter": None, "month": month}, due)
+
+
+def _write(w, period, short_period, published_in, gold_period, due=()):
+    """The text of the notice `w` writes for `period` (`short_period` as the overall section
+    names it), published in (year, month) `published_in` (a month 13 is January next)."""
+    rng, province, region, level, year = w.rng, w.province, w.region, w.level, w.year
     scope_word = {"province": "全省", "prefecture": "全市", "county": "全县"}[level]
     if region.name.endswith("自治区"):
         scope_word = "全区"
@@ -548,14 +635,15 @@ def compose(seed, index):
         chain = province.name + region.name
     w.office = chain + ("人民政府办公厅" if level == "province" else "人民政府办公室")
     title = f"{w.office}关于{period}{scope_word}政府网站和政务新媒体检查情况的通报"
-    month = quarter * 3 + 1
-    published = Published(year + (month > 12), (month - 1) % 12 + 1, rng.randint(1, 28))
+    published_year, month = published_in
+    published = Published(published_year + (month > 12), (month - 1) % 12 + 1, rng.randint(1, 28))
 
+    w.used.update(u.key for u in due)      # not commended in the month they fail
     w.opening(scope_word, period)
-    w.overall(scope_word, f"{q_cn}季度")
+    w.overall(scope_word, short_period)
     if rng.random() < 0.7:
         w.commendations()
-    w.problems(1)
+    w.problems(1, due)
     if rng.random() < 0.3:
         w.table()
     w.closing(2, published)
@@ -568,7 +656,7 @@ def compose(seed, index):
 
     script = rng.choices(["simplified", "traditional", "pinyin"], weights=[6, 3, 1])[0]
     masked = rng.random() < 0.02
-    gold = {"doc": None, "province": province.name, "year": year, "quarter": quarter,
+    gold = {"doc": None, "province": province.name, "year": year, **gold_period,
             "published": published.iso(), "pass_rates": w.pass_rates, "findings": w.findings}
     if masked:
         text = re.sub(r"[0-9]", "*", text)
@@ -606,13 +694,14 @@ def glue_pinyin(text, rng):
 FORMAT_WEIGHTS = {"txt": 6, "html": 2, "pdf": 1, "docx": 1}
 
 
-def write_notice(out_dir, seed, index, mix=None):
-    """Write notice `index` and its gold record; returns the notice's path."""
-    text, title, gold, _ = compose(seed, index)
-    rng = random.Random(f"format/{seed}/{index}")
+def write_notice(out_dir, seed, index, mix=None, monthly=False):
+    """Write notice `index` (of the monthly series if `monthly`) and its gold record; returns
+    the notice's path."""
+    text, title, gold, _ = (compose_monthly if monthly else compose)(seed, index)
+    name = f"{'m' if monthly else 'g'}{index:06d}"
+    rng = random.Random(f"format/{seed}/{index}" if not monthly else f"format/{seed}/{name}")
     mix = mix or FORMAT_WEIGHTS
     fmt = rng.choices(list(mix), weights=list(mix.values()))[0]
-    name = f"g{index:06d}"
     path = Path(out_dir) / "notices" / f"{name}.{fmt}"
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "txt":
@@ -636,10 +725,12 @@ def _write_one(args):
     return write_notice(*args)
 
 
-def generate(out_dir, n, seed=1, mix=None, start=0, jobs=1):
-    """Write notices start..start+n-1, each on its own; yields each path as it is written.
-    With jobs > 1 they are written by that many processes (same files, same bytes)."""
-    tasks = ((out_dir, seed, i, mix) for i in range(start, start + n))
+def generate(out_dir, n, seed=1, mix=None, start=0, jobs=1, monthly=0):
+    """Write notices start..start+n-1, each on its own, then monthly notices 0..monthly-1;
+    yields each path as it is written. With jobs > 1 they are written by that many processes
+    (same files, same bytes)."""
+    tasks = itertools.chain(((out_dir, seed, i, mix) for i in range(start, start + n)),
+                            ((out_dir, seed, i, mix, True) for i in range(monthly)))
     if jobs <= 1:
         _quiet()
         yield from map(_write_one, tasks)
@@ -659,6 +750,7 @@ def main(argv=None):
     ap.add_argument("-n", type=int, default=1000, help="number of notices")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--start", type=int, default=0, help="index of the first notice")
+    ap.add_argument("--monthly", type=int, default=0, help="number of notices of monthly series")
     ap.add_argument("--jobs", type=int, default=1, help="processes writing notices")
     ap.add_argument("--mix", default=",".join(f"{k}={v}" for k, v in FORMAT_WEIGHTS.items()),
                     help="formats and their weights, e.g. txt=6,html=2,pdf=1,docx=1")
@@ -670,7 +762,7 @@ def main(argv=None):
     unknown = set(mix) - set(FORMAT_WEIGHTS)
     if unknown:
         ap.error(f"unknown formats: {', '.join(sorted(unknown))}")
-    count = sum(1 for _ in generate(args.out_dir, args.n, args.seed, mix, args.start, args.jobs))
+    count = sum(1 for _ in generate(args.out_dir, args.n, args.seed, mix, args.start, args.jobs, args.monthly))
     print(f"wrote {count} notices and their gold records to {args.out_dir}")
 
 

@@ -18,7 +18,9 @@ from ingest import IngestError, load_notice
 from ingest.header import read_header
 from ingest.normalize import normalize
 from nlp import parse_notice
-from tests.generator import compose, glue_pinyin
+from ingest.period import ordinal
+from kb.graph import longest_run
+from tests.generator import compose, compose_monthly, glue_pinyin
 
 SCHEMA = json.loads((Path(__file__).parent / "record_schema.json").read_text("utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -164,6 +166,29 @@ def test_header_of_a_generated_notice_matches_its_gold(index):
     header = read_header(normalize(text)[0])
     assert (header.get("province"), header.get("year"), header.get("quarter"), header.get("published")) \
         == (gold["province"], gold["year"], gold["quarter"], gold["published"])
+
+
+@SETTINGS
+@given(index=st.integers(0, 10**4))
+def test_header_of_a_generated_monthly_notice_matches_its_gold(index):
+    """A monthly series' notice: the header reads its month (none where digits are masked)."""
+    text, _, gold, _ = compose_monthly(14, index)
+    header = read_header(normalize(text)[0])
+    month = ("month", f"{gold['year']}-{gold['month']:02d}") if gold["year"] else (None, None)
+    assert (header.get("province"), header.get("year"), header.get("quarter"), header.get("published"),
+            header.get("granularity"), header.get("period_key")) == \
+        (gold["province"], gold["year"], None, gold["published"], *month)
+
+
+def test_monthly_series_plant_offenders_failing_in_runs_of_months():
+    months = {}
+    for i in range(150):
+        _, _, gold, _ = compose_monthly(3, i)
+        for f in gold["findings"]:
+            if "offender" in f and f["polarity"] == "negative" and gold["year"]:
+                months.setdefault(f["offender"], set()).add(ordinal(f"{gold['year']}-{gold['month']:02d}")[1])
+    runs = sorted(longest_run(m) for m in months.values())
+    assert len(runs) >= 12 and runs[0] >= 2 and runs[-1] >= 4, runs
 
 
 def test_generator_is_deterministic_and_plants_repeat_offenders():
