@@ -1,6 +1,6 @@
 """The header of a notice, read from its clean text: who issued it, where, for which period.
 
-Rules follow ../shared/spec/findings.md: `year`/`quarter` are the inspected period, not the
+Rules follow the record format (docs/record.md): `year`/`quarter` are the inspected period, not the
 publication date; `quarter` only when a quarter is named or a month range is exactly one
 calendar quarter; a half-year, a year, a single month or an n-th round leave it null.
 """
