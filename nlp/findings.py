@@ -500,13 +500,17 @@ def _channel_named(contexts, headings):
 
 
 def dedupe(findings):
-    """One finding per (unit, polarity, problem, channel, month), the first kept."""
-    seen, out = set(), []
+    """One finding per (unit, polarity, problem, channel, month), the first kept, with the
+    longest streak any of its repeats states (…为零的县水务局。其中,县水务局连续两个月未有信息发布)."""
+    kept, out = {}, []
     for f in findings:
         key = (f["unit"], f["polarity"], f["problem"], f["channel"], f.get("month"))
-        if key not in seen:
-            seen.add(key)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = f
             out.append(f)
+        elif f.get("consecutive_periods", 0) > first.get("consecutive_periods", 0):
+            first["consecutive_periods"] = f["consecutive_periods"]
     return out
 
 

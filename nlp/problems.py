@@ -37,9 +37,9 @@ PROBLEM_RES = [(code, re.compile(vocab.pattern(f"problems.problem.{code}")))
                for code in vocab.entry("problems.problem")]
 # A failure named without its problem.
 UNSPECIFIED_RE = re.compile(vocab.pattern("problems.unspecified"))
-# A streak the notice states: 连续四个季度检查不合格, 连续3个月无信息发布, 连续两期被通报.
+# A streak the notice states: 连续四个季度检查不合格, 连续两个月未有信息发布, 连续两期被通报.
 CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)(?:个)?(?:季度|月|月份|周期|批次|期|次)[^,，。;；]{0,8}?"
-                            r"(?:不合格|未更新|无更新|不更新|无信息|未发布|被通报|通报|问题)")
+                            r"(?:不合格|不及格|未|无|不更新|被通报|通报|问题)")
 
 
 def polarity_of(text):

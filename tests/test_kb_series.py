@@ -49,11 +49,6 @@ SERIES = {
 # (r13); r13 says 县水务局连续两个月未有信息发布, 县地震局连续三个月未有信息发布.
 WUDING = (["r106", "r13"], {("县财政局", "website"): (2, 1), ("县水务局", "website"): (1, 2),
                            ("县地震局", "website"): (1, 3)})
-STATED_BUT_UNREAD = pytest.mark.xfail(strict=True, reason=(
-    "parser: r13's 其中,县水务局连续两个月未有信息发布,县地震局连续三个月未有信息发布 is not read as a "
-    "stated streak (nlp/problems.py CONSECUTIVE_RE knows 无信息, not 未有信息发布), and its repeat in "
-    "下步工作要求 (连续2个月无信息发布的县水务局…) is a requirement, whose names are no findings: "
-    "县水务局 and 县地震局 get no consecutive_periods"))
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +98,6 @@ def test_wuding_monthly_units_failing_in_two_months(imported):
         {uid: figures[0] for uid, figures in expected.items() if figures[0] >= 2}
 
 
-@STATED_BUT_UNREAD
 def test_wuding_monthly_series_with_its_stated_streaks(imported):
     rows, expected = offenders(imported["武定县 2023–2025"], WUDING[1])
     assert rows == expected
