@@ -22,6 +22,7 @@ from datasette.facets import ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 from ingest.period import order as period_order
+from kb import counts
 from kb.fts import fts_query
 from kb.serve import DATABASE_NAME
 
@@ -60,20 +61,25 @@ def startup(datasette):
 
 
 async def count_rows(datasette):
-    """Count every table's rows once, as `datasette inspect` does for an immutable database:
-    Datasette then shows a whole table's count without counting two million findings again on
-    each view. The file's hash, the other thing inspect records, is left out (None, as for a
-    mutable database): Datasette would read the whole file (gigabytes) to show six characters
-    of it on the home page."""
+    """Every table's row count, once, as `datasette inspect` records them for an immutable
+    database: Datasette then shows a whole table's count without counting two million
+    findings again on each view. The big tables' counts are read from those the import keeps
+    (kb/counts.py); the rest are counted. The file's hash, the other thing inspect records, is
+    left out (None, as for a mutable database): Datasette would read the whole file
+    (gigabytes) to show six characters of it on the home page."""
     db = datasette.get_database(DATABASE_NAME)
     names = await db.table_names()
-    counts = await db.execute_fn(
-        lambda conn: {t: conn.execute(f"select count(*) from {escape_sqlite(t)}").fetchone()[0]
-                      for t in names})
+
+    def count(conn):
+        kept = counts.row_counts(conn)
+        return {t: kept[t] if t in kept else
+                conn.execute(f"select count(*) from {escape_sqlite(t)}").fetchone()[0]
+                for t in names}
+    counted = await db.execute_fn(count)
     datasette.inspect_data = {**(datasette.inspect_data or {}),
                               DATABASE_NAME: {"hash": None, "size": Path(db.path).stat().st_size,
                                               "file": Path(db.path).name,
-                                              "tables": {t: {"count": n} for t, n in counts.items()}}}
+                                              "tables": {t: {"count": n} for t, n in counted.items()}}}
 
 
 @hookimpl
@@ -109,20 +115,25 @@ class SummaryFacet(ColumnFacet):
 
     @classmethod
     async def count_whole_tables(cls, datasette):
+        """Each table's facets over all its rows: those the import keeps (kb/counts.py) read,
+        any other counted now."""
         db = datasette.get_database(DATABASE_NAME)
         limit = datasette.setting("max_returned_rows") + 1
         tables = datasette.metadata("tables", database=DATABASE_NAME) or {}
+
+        def count(conn, table, column):
+            if column in counts.COUNTED.get(table, ()):
+                return counts.facet_counts(conn, table, column, limit)
+            name = escape_sqlite(column)
+            return [tuple(r) for r in conn.execute(
+                f"select {name}, count(*) from {escape_sqlite(table)} where {name} is not null "
+                f"group by {name} order by count(*) desc, {name} limit {limit}")]
+
         for table, config in tables.items():
-            counted = {}
-            for facet in config.get("facets", []):
-                if isinstance(facet, dict) and cls.type in facet:
-                    column = escape_sqlite(facet[cls.type])
-                    sql = (f"select {column}, count(*) from {escape_sqlite(table)} "
-                           f"where {column} is not null group by {column} "
-                           f"order by count(*) desc, {column} limit {limit}")
-                    rows = await db.execute_fn(lambda conn, sql=sql: conn.execute(sql).fetchall())
-                    counted[facet[cls.type]] = [tuple(r) for r in rows]
-            cls.whole_tables(datasette)[(DATABASE_NAME, table)] = counted
+            columns = [facet[cls.type] for facet in config.get("facets", [])
+                       if isinstance(facet, dict) and cls.type in facet]
+            cls.whole_tables(datasette)[(DATABASE_NAME, table)] = await db.execute_fn(
+                lambda conn, table=table: {c: count(conn, table, c) for c in columns})
 
     async def suggest(self):
         return []

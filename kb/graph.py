@@ -26,13 +26,13 @@ _UNITS_SQL = (
     "count(DISTINCT f.notice_id), group_concat(DISTINCT nullif(f.problem, '')), "
     "group_concat(DISTINCT coalesce(nullif(u.province, ''), nullif(f.province, ''))), "
     "max(CASE WHEN coalesce(f.period_key, '') = '' THEN f.consecutive_periods END) "
-    "FROM finding f JOIN unit u ON u.id = f.unit_id WHERE f.polarity = 'negative' "
+    "FROM finding f JOIN unit u ON u.id = f.unit_id WHERE +f.polarity = 'negative'{only} "
     "GROUP BY u.id ORDER BY u.id")
 _PERIODS_SQL = (
     "SELECT f.unit_id, f.period_key, coalesce(n.issuer_key, ''), count(*), count(DISTINCT f.notice_id), "
     "max(coalesce(f.consecutive_periods, 0)), group_concat(DISTINCT nullif(f.problem, '')) "
     "FROM finding f JOIN notice n ON n.id = f.notice_id "
-    "WHERE f.polarity = 'negative' AND coalesce(f.period_key, '') != '' "
+    "WHERE +f.polarity = 'negative' AND coalesce(f.period_key, '') != ''{only} "
     "GROUP BY f.unit_id, f.period_key, n.issuer_key ORDER BY f.unit_id")
 
 
@@ -40,16 +40,17 @@ def _split(joined):
     return sorted(joined.split(",")) if joined else []
 
 
-def failing_units(conn):
+def failing_units(conn, units=None):
     """Each unit with a failing finding, with what its findings add up to, one at a time
     (ordered by unit id): (unit, failures) where `unit` is a dict of the unit's columns,
     its problems, provinces, number of notices and the longest undated streak a notice
     stated, and `failures` maps each (period, issuer) it failed in to a dict of the edge's
-    figures."""
-    period_rows = conn.execute(_PERIODS_SQL)
+    figures. `units`: SQL selecting the unit ids to look at, if not all."""
+    only = f" AND f.unit_id IN ({units})" if units else ""
+    period_rows = conn.execute(_PERIODS_SQL.format(only=only))
     pending = next(period_rows, None)
     for (uid, name, organization, channel, region_code, lat, lon, notices, problems,
-         provinces, stated_undated) in conn.execute(_UNITS_SQL):
+         provinces, stated_undated) in conn.execute(_UNITS_SQL.format(only=only)):
         failures = {}
         while pending is not None and pending[0] <= uid:
             if pending[0] == uid:
@@ -147,11 +148,12 @@ def offenders(graph, min_periods=2):
     return result
 
 
-def offender_rows(conn, min_periods=2):
-    """repeat_offender rows for the database as it stands. The same records as the graph's,
-    computed one unit at a time without building it, so memory stays flat."""
+def offender_rows(conn, units=None, min_periods=2):
+    """repeat_offender rows for the database as it stands (of the units the SQL `units`
+    selects, if given). The same records as the graph's, computed one unit at a time without
+    building it, so memory stays flat."""
     rows = []
-    for unit, failures in failing_units(conn):
+    for unit, failures in failing_units(conn, units):
         record = failure_record({k: e["consecutive_periods"] for k, e in failures.items()},
                                 unit["problems"], unit["provinces"], unit["stated_undated"],
                                 unit["notices"])

@@ -210,9 +210,9 @@ def import_paths(paths, db_path, jobs=1, on_progress=None, budget=Budget(), retr
     return summary
 
 
-def _offender_rows(conn):
+def _offender_rows(conn, units):
     from .graph import offender_rows     # networkx: only when the notices changed
-    return offender_rows(conn)
+    return offender_rows(conn, units)
 
 
 def count_files(paths):

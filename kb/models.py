@@ -49,7 +49,7 @@ class Unit(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     key: str = Field(unique=True)          # identity (kb/units.py): region code|body|channel
     name: str = Field(index=True)          # canonical name, e.g. 青海省民宗委
-    organization: str = Field(index=True)  # the body behind the site or account
+    organization: str                      # the body behind the site or account
     channel: str = Field(index=True)       # website, wechat, weibo, … organization
     province: Optional[str] = Field(default=None, index=True)
     prefecture: Optional[str] = Field(default=None, index=True)
@@ -130,15 +130,18 @@ class SearchIndex(SQLModel, table=True):
     segmenter: str
 
 
-# --- summaries: what the canned queries and charts count, counted once by each import
-# (kb/summaries.py), since counting two million findings on each page view is too slow
+# --- summaries: what the canned queries and charts count, kept by the import (kb/summaries.py),
+# since counting two million findings on each page view is too slow; each indexed in the order
+# its canned query reads it, a page at a time
 
 
 class ProblemCount(SQLModel, table=True):
     """Negative findings per province, year and problem, and the units they concern."""
     __tablename__ = "problem_count"
+    __table_args__ = (Index("ix_problem_count_order", "province", "year", text("findings DESC"),
+                            "problem"),)
     id: Optional[int] = Field(default=None, primary_key=True)
-    province: Optional[str] = Field(default=None, index=True)
+    province: Optional[str] = None
     year: Optional[int] = None
     problem: Optional[str] = None
     findings: int
@@ -148,6 +151,7 @@ class ProblemCount(SQLModel, table=True):
 class PeriodCount(SQLModel, table=True):
     """Notices per province and period, with the findings and pass rates they state."""
     __tablename__ = "period_count"
+    __table_args__ = (Index("ix_period_count_order", "province", "period_key"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     province: Optional[str] = None
     period_key: Optional[str] = None
@@ -169,6 +173,8 @@ class FailingUnit(SQLModel, table=True):
 class RegionFailing(SQLModel, table=True):
     """Per region (the seat of failing units): who failed there, for what and when."""
     __tablename__ = "region_failing"
+    __table_args__ = (Index("ix_region_failing_order", text("failing_units DESC"),
+                            text("negative_findings DESC"), "region_code"),)
     region_code: str = Field(primary_key=True)
     failing_units: int
     negative_findings: int
@@ -181,8 +187,9 @@ class RegionFailing(SQLModel, table=True):
 class RateTrend(SQLModel, table=True):
     """Stated pass rates per province, period and scope: how many, their mean, lowest, highest."""
     __tablename__ = "rate_trend"
+    __table_args__ = (Index("ix_rate_trend_order", "province", "period_key", "scope"),)
     id: Optional[int] = Field(default=None, primary_key=True)
-    province: Optional[str] = Field(default=None, index=True)
+    province: Optional[str] = None
     period_key: str = Field(index=True)
     scope: str
     rates: int
@@ -192,11 +199,26 @@ class RateTrend(SQLModel, table=True):
 
 
 class UnitName(SQLModel, table=True):
-    """Every name a unit goes by, its canonical one and those notices used, once each."""
+    """Every name a unit goes by, its canonical one and those notices used, once."""
     __tablename__ = "unit_name"
+    name: str = Field(primary_key=True)
+
+
+# --- what the summaries must recount: left by each notice written or removed, in its own
+# transaction, and cleared when the summaries are recounted (kb/summaries.py `refresh`)
+
+
+class StaleProvince(SQLModel, table=True):
+    __tablename__ = "stale_province"
     id: Optional[int] = Field(default=None, primary_key=True)
-    name: str
+    province: Optional[str] = None
+
+
+class StaleUnit(SQLModel, table=True):
+    __tablename__ = "stale_unit"
+    id: Optional[int] = Field(default=None, primary_key=True)
     unit_id: int
+    region_code: Optional[str] = None
 
 
 class RepeatOffender(SQLModel, table=True):

@@ -106,31 +106,60 @@ def _datasette_class():
     from datasette.plugins import pm
 
     class TongbaoDatasette(Datasette):
-        """Datasette whose plugin settings are looked up once. Plugins ask for them for every
-        cell they might render (datasette-render-markdown does), and Datasette merges the whole
-        metadata on each call: a page of 1,000 rows spent most of its time there. The metadata
-        is fixed once served, unless a plugin supplies it per request (get_metadata); then
-        nothing is kept."""
+        """Datasette whose lookups in the metadata are made once. Plugins ask for their settings
+        for every cell they might render (datasette-render-markdown does), and the default
+        permission check asks for a table's `allow` rules once per table listed on a page;
+        Datasette merges (and deep-copies) the whole metadata on each call, which took most of
+        the time of a page of 1,000 rows and of the home page. The metadata is fixed once
+        served, unless a plugin supplies it per request (get_metadata); then nothing is kept."""
 
-        def plugin_config(self, plugin_name, database=None, table=None, fallback=True):
+        def _looked_up(self, lookup, *key):
             if pm.hook.get_metadata.get_hookimpls():
-                return super().plugin_config(plugin_name, database, table, fallback)
-            key = (plugin_name, database, table, fallback)
-            cache = self.__dict__.setdefault("_plugin_configs", {})
-            if key not in cache:
-                cache[key] = super().plugin_config(plugin_name, database, table, fallback)
+                return lookup(*key)
+            cache = self.__dict__.setdefault("_metadata_lookups", {})
+            if (lookup.__name__, key) not in cache:
+                cache[lookup.__name__, key] = lookup(*key)
             # a copy: plugins may change what they are given (datasette-dashboards fills in
             # the filters of each request)
-            return copy.deepcopy(cache[key]) if cache[key] is not None else None
+            found = cache[lookup.__name__, key]
+            return copy.deepcopy(found) if found else found
+
+        def plugin_config(self, plugin_name, database=None, table=None, fallback=True):
+            return self._looked_up(super().plugin_config, plugin_name, database, table, fallback)
+
+        def _table_permission_allows(self, database, table):
+            return self._looked_up(super()._table_permission_allows, database, table)
 
     return TongbaoDatasette
+
+
+# What Datasette asks a database about its schema, several times per table on every page
+# (the database page asks 76 questions, each a round trip to a reader thread).
+SCHEMA_LOOKUPS = ("attached_databases", "table_exists", "table_names", "table_columns",
+                  "table_column_details", "primary_keys", "label_column_for_table",
+                  "foreign_keys_for_table", "hidden_table_names", "view_names",
+                  "get_all_foreign_keys", "get_table_definition", "get_view_definition")
 
 
 def _database_class():
     from datasette.database import Database
 
+    def remembered(name):
+        async def lookup(self, *args):
+            if self.is_mutable:
+                return await getattr(Database, name)(self, *args)
+            answers = self.__dict__.setdefault("_schema_answers", {})
+            if (name, args) not in answers:
+                answers[name, args] = await getattr(Database, name)(self, *args)
+            return copy.deepcopy(answers[name, args])    # callers may change what they get
+        lookup.__name__ = name
+        return lookup
+
     class TongbaoDatabase(Database):
-        """Datasette detects only FTS tables that name their content table; the jieba-segmented
+        """A database served immutable answers questions about its schema once: the schema
+        cannot change while it is served.
+
+        Datasette detects only FTS tables that name their content table; the jieba-segmented
         ones (kb/fts.py) stand alone and are named in the metadata instead. Answering from the
         metadata lets plugins that ask the database (datasette-search-all) find them too."""
 
@@ -138,6 +167,8 @@ def _database_class():
             configured = self.ds.table_metadata(self.name, table).get("fts_table")
             return configured or await super().fts_table(table)
 
+    for name in SCHEMA_LOOKUPS:
+        setattr(TongbaoDatabase, name, remembered(name))
     return TongbaoDatabase
 
 

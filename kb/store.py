@@ -16,7 +16,9 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 5
+SCHEMA_ID = 0x74620000 + 6
+# indexes earlier revisions made that no query uses (the writer paid for them on every notice)
+UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_trend_province")
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
 # database, so each notice's rows, landing all over them, were read and written again and again
 # and the import slowed as the database grew.
@@ -120,12 +122,14 @@ def schema_ddl():
     from sqlalchemy.schema import CreateIndex, CreateTable
     from sqlmodel import SQLModel
 
-    from . import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+    from . import counts, models  # noqa: F401  (models registers the tables on SQLModel.metadata)
     dialect = sqlite_dialect.dialect()
     for table in SQLModel.metadata.sorted_tables:
         yield str(CreateTable(table, if_not_exists=True).compile(dialect=dialect))
         for index in sorted(table.indexes, key=lambda i: i.name):
             yield str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect))
+    yield from counts.TABLES_DDL
+    yield from counts.trigger_ddl()
 
 
 def create_schema(conn, on_reindex=None):
@@ -134,7 +138,7 @@ def create_schema(conn, on_reindex=None):
     complete database this writes nothing and loads nothing."""
     if conn.execute("PRAGMA application_id").fetchone()[0] == SCHEMA_ID:
         return
-    from . import summaries
+    from . import counts, summaries
     from .regions import load_regions
     existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     with transaction(conn):
@@ -143,12 +147,15 @@ def create_schema(conn, on_reindex=None):
             _add_period_spans(conn)     # before the DDL, which indexes the new column
         if columns and "issuer_key" not in columns:       # revision 5: who issued it, as one key
             _add_issuer_keys(conn)
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(import_error)")}
+        if columns and "sha256" not in columns:     # revision 2, before the DDL indexes it
+            conn.execute("ALTER TABLE import_error ADD COLUMN sha256 VARCHAR")
+        if "unit_id" in {r[1] for r in conn.execute("PRAGMA table_info(unit_name)")}:
+            conn.execute("DROP TABLE unit_name")        # revision 6: one row per name
+        for index in UNUSED_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {index}")
         for ddl in schema_ddl():
             conn.execute(ddl)
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(import_error)")}
-        if "sha256" not in columns:           # revision 2
-            conn.execute("ALTER TABLE import_error ADD COLUMN sha256 VARCHAR")
-            conn.execute("CREATE INDEX IF NOT EXISTS ix_import_error_sha256 ON import_error (sha256)")
         conn.executemany("INSERT OR IGNORE INTO problem_type(code, label, description) "
                          "VALUES (?, ?, ?)", PROBLEM_TYPES)
         conn.executemany(
@@ -156,7 +163,9 @@ def create_schema(conn, on_reindex=None):
             "longitude) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(r.code, r.name, r.level, r.province, r.prefecture, r.latitude, r.longitude)
              for r in load_regions().values()])
-        if not set(summaries.SUMMARIES) <= existing:   # revision 4
+        if "row_count" not in existing:                 # revision 6
+            counts.count_afresh(conn)
+        if not set(summaries.SUMMARIES) | {"stale_unit"} <= existing:   # revisions 4 and 6
             conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh
         ensure_search_index(conn, on_reindex)
         conn.execute(f"PRAGMA application_id = {SCHEMA_ID}")
@@ -263,6 +272,8 @@ def write_notice(conn, prepared):
         aliases = sorted({(f["unit_name"], unit_ids[f["unit_key"]]) for f in prepared["findings"]})
         conn.executemany("INSERT INTO unit_alias(alias, unit_id, notice_id) VALUES (?, ?, ?)",
                          [(alias, uid, notice_id) for alias, uid in aliases])
+        _mark_stale(conn, notice["province"],
+                    [(unit_ids[u["key"]], u["region_code"]) for u in prepared["units"]])
 
         # explicit ids (we hold the write lock) so the FTS rows can point at them
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM finding").fetchone()[0]
@@ -284,6 +295,9 @@ def _delete_notice(conn, notice_id):
     """Remove a notice and everything read from it; units nothing else names go too."""
     units = [r[0] for r in conn.execute("SELECT DISTINCT unit_id FROM unit_alias WHERE notice_id = ?",
                                         (notice_id,))]
+    _mark_stale(conn, conn.execute("SELECT province FROM notice WHERE id = ?", (notice_id,)).fetchone()[0],
+                conn.execute(f"SELECT id, region_code FROM unit WHERE id IN ({', '.join('?' * len(units))})",
+                             units).fetchall())
     from . import fts
     fts.unindex(conn, "finding_fts", "notice_id = ?", (notice_id,))
     fts.unindex(conn, "notice_fts", "id = ?", (notice_id,))
@@ -294,6 +308,13 @@ def _delete_notice(conn, notice_id):
         "DELETE FROM unit WHERE id = ? AND id NOT IN (SELECT unit_id FROM unit_alias) "
         "AND id NOT IN (SELECT unit_id FROM finding) "
         "AND id NOT IN (SELECT unit_id FROM repeat_offender)", [(u,) for u in units])
+
+
+def _mark_stale(conn, province, units):
+    """Leave word that the summaries of this province and of these units (unit id, region
+    code) must be recounted (kb/summaries.py)."""
+    conn.execute("INSERT INTO stale_province(province) VALUES (?)", (province,))
+    conn.executemany("INSERT INTO stale_unit(unit_id, region_code) VALUES (?, ?)", units)
 
 
 def record_error(conn, path, reason, sha256=None):
@@ -321,31 +342,46 @@ def notices_fingerprint(conn):
     return zlib.crc32(hashes.encode()) & 0x7FFFFFFF
 
 
-def replace_offenders(conn, derive):
-    """Make repeat_offender hold exactly the rows (dicts) `derive(conn)` computes, and count
-    the summary tables (kb/summaries.py) afresh; write nothing to repeat_offender if it holds
-    them already. `derive` runs under the write lock, so an import running alongside cannot
-    slip a notice in between reading and writing. True if repeat_offender changed.
+STALE_UNITS = "SELECT unit_id FROM stale_unit"
 
-    The fingerprint of the notices the tables were derived from is kept in the database's
-    user_version, so an import that changed nothing skips the derivation, while one that
-    follows a crashed import (notices stored, tables not rebuilt) does not."""
+
+def replace_offenders(conn, derive):
+    """Bring repeat_offender and the summary tables (kb/summaries.py) up to date with the
+    notices: `derive(conn, units)` computes the repeat_offender rows (dicts) of the units the
+    SQL `units` selects (None: of all). It runs under the write lock, so an import running
+    alongside cannot slip a notice in between reading and writing. True if repeat_offender
+    changed.
+
+    Only what changed is derived again: the units and provinces of the notices written or
+    removed since, which each of them left in the stale tables in its own transaction (so a
+    crashed import's notices are caught up with by the next). Everything is derived afresh
+    when an upgrade asks for it (user_version 0) or the notices changed without leaving word.
+    The fingerprint of the notices the tables were derived from is kept in user_version, so
+    an import that changed nothing does nothing here."""
     from . import summaries
     with transaction(conn):
         fingerprint = notices_fingerprint(conn)
-        if conn.execute("PRAGMA user_version").fetchone()[0] == fingerprint:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        stale = summaries.has_stale(conn)
+        if version == fingerprint and not stale:
             return False
-        wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS) for r in derive(conn))
-        conn.execute(f"PRAGMA user_version = {fingerprint}")
-        summaries.rebuild(conn)
+        everything = version == 0 or not stale
+
+        def only(column):
+            return "" if everything else f" AND {column} IN ({STALE_UNITS})"
+
+        wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS)
+                        for r in derive(conn, None if everything else STALE_UNITS))
         stored = sorted(tuple(r) for r in conn.execute(
-            f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender"))
-        if stored == wanted:
-            return False
-        conn.execute("DELETE FROM repeat_offender")
-        conn.executemany(_insert_sql("repeat_offender", OFFENDER_COLUMNS), wanted)
-        # units kept only because they were offenders, now named by no notice
-        conn.execute("DELETE FROM unit WHERE id NOT IN (SELECT unit_id FROM unit_alias) "
-                     "AND id NOT IN (SELECT unit_id FROM finding) "
-                     "AND id NOT IN (SELECT unit_id FROM repeat_offender)")
-        return True
+            f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender WHERE 1{only('unit_id')}"))
+        if stored != wanted:
+            conn.execute(f"DELETE FROM repeat_offender WHERE 1{only('unit_id')}")
+            conn.executemany(_insert_sql("repeat_offender", OFFENDER_COLUMNS), wanted)
+            # units kept only because they were offenders, now named by no notice
+            conn.execute("DELETE FROM unit WHERE NOT EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = unit.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.unit_id = unit.id) "
+                         "AND NOT EXISTS (SELECT 1 FROM repeat_offender r WHERE r.unit_id = unit.id)"
+                         + only("id"))
+        summaries.refresh(conn, everything)
+        conn.execute(f"PRAGMA user_version = {fingerprint}")
+        return stored != wanted

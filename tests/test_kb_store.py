@@ -149,6 +149,10 @@ def test_a_database_of_revision_2_gets_the_period_spans(tmp_path):
     import_paths([CORPUS / "r99.txt"], db)
     c = store.connect(db)
     c.execute("DROP INDEX ix_notice_granularity")
+    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        c.execute(f"DROP TRIGGER {trigger}")          # revision 5's counts
+    c.execute("DROP TABLE row_count")
+    c.execute("DROP TABLE facet_count")
     for column in ("granularity", "period_start", "period_end"):
         c.execute(f"ALTER TABLE notice DROP COLUMN {column}")
     for table in ("notice", "finding", "pass_rate"):
@@ -160,6 +164,8 @@ def test_a_database_of_revision_2_gets_the_period_spans(tmp_path):
     assert c.execute("SELECT granularity, period_start, period_end, period_key FROM notice").fetchall() == \
         [("month", "2023-03-01", "2023-03-31", "2023-03")]
     assert [r[0] for r in c.execute("SELECT DISTINCT period_key FROM finding")] == ["2023-03"]
+    assert c.execute("SELECT value, n FROM facet_count WHERE tbl = 'notice' AND col = 'granularity'"
+                     ).fetchall() == [("month", 1)]
     c.close()
 
 

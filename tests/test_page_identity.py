@@ -12,7 +12,8 @@ that code; run it again only for a change that is meant to alter what pages show
 Order is compared where Datasette or the query defines it: table pages (sorted with the
 primary key as the tie-break) in full; canned queries and charts as multisets of rows plus the
 sequence of their ORDER BY keys. group_concat lists have no defined order and are compared
-as sets.
+as sets. Canned queries answer 100 rows a page (?page=2 …); their answer is every page read in
+turn, which must be the rows they answered at once before.
 """
 import asyncio
 import gzip
@@ -171,14 +172,33 @@ async def read_pages(db_path):
         pages[template] = _table_page(await get(path))
     for name, params, _ in QUERY_PAGES:
         filled = {k: _fill(v, names) for k, v in params.items()}
-        data = await get(f"/tongbao/{name}.json", {**filled, "_shape": "arrays"})
-        pages[f"{name} {json.dumps(params, ensure_ascii=False)}"] = {
-            "columns": data["columns"], "rows": data["rows"], "truncated": data["truncated"]}
+        pages[f"{name} {json.dumps(params, ensure_ascii=False)}"] = await _query_pages(get, name, filled)
     for name, (sql, params) in dashboard_queries().items():
         filled = {k: _fill(v, names) for k, v in params.items()}
         data = await get("/tongbao.json", {"sql": sql, **filled, "_shape": "arrays"})
         pages[f"chart {name}"] = {"columns": data["columns"], "rows": data["rows"]}
     return names, pages
+
+
+def paginated(name):
+    """Whether a canned query answers a page at a time (its :page parameter)."""
+    from kb.serve import load_metadata
+    return ":page" in load_metadata()["databases"]["tongbao"]["queries"][name]["sql"]
+
+
+async def _query_pages(get, name, params):
+    """A canned query's answer: its columns and rows, every page of them read in turn (page 1,
+    2, … until one comes back empty), and the size of each page."""
+    answer = {"columns": None, "rows": [], "truncated": False, "page_sizes": []}
+    for page in range(1, 1000):
+        data = await get(f"/tongbao/{name}.json", {**params, "page": str(page), "_shape": "arrays"})
+        answer["columns"] = data["columns"]
+        answer["truncated"] |= data["truncated"]
+        answer["page_sizes"].append(len(data["rows"]))
+        answer["rows"] += data["rows"]
+        if not data["rows"] or not paginated(name):
+            return answer
+    raise AssertionError(f"{name}: more than 1,000 pages")
 
 
 async def _names(get):
@@ -287,6 +307,17 @@ def test_canned_query_is_unchanged(now, before, name, params, order):
     lists = UNORDERED_LISTS.get(name, [])
     assert sorted(map(json.dumps, _as_sets(new, lists))) == sorted(map(json.dumps, _as_sets(old, lists)))
     assert _ordered_keys(new, order) == _ordered_keys(old, order)
+
+
+def test_canned_queries_answer_a_page_at_a_time(now):
+    """Every canned query pages its rows, 100 a page; some span several pages on this database,
+    so that reading them page after page (as test_canned_query_is_unchanged does) is tested."""
+    sizes = {name: now["pages"][f"{name} {json.dumps(params, ensure_ascii=False)}"]["page_sizes"]
+             for name, params, _ in QUERY_PAGES}
+    assert all(paginated(name) for name in sizes)
+    for name, pages in sizes.items():
+        assert pages[-1] == 0 and all(n == 100 for n in pages[:-2]) and pages[-2:][0] <= 100, (name, pages)
+    assert max(len(pages) for pages in sizes.values()) > 2
 
 
 @pytest.mark.parametrize("name", list(dashboard_queries()))
