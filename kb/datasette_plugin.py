@@ -19,7 +19,8 @@ from pathlib import Path
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ColumnFacet
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, to_css_class
+from markupsafe import Markup, escape
 
 from ingest.period import order as period_order
 from kb import counts
@@ -80,6 +81,37 @@ async def count_rows(datasette):
                               DATABASE_NAME: {"hash": None, "size": Path(db.path).stat().st_size,
                                               "file": Path(db.path).name,
                                               "tables": {t: {"count": n} for t, n in counted.items()}}}
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["tongbao_rows"] = rows_html
+    env.filters["tongbao_query_rows"] = query_rows_html
+
+
+def rows_html(rows):
+    """The <tr> of a table page's rows (kb/templates/_table.html), as Datasette's template
+    writes them: a page of 100 rows has 2,000 cells, and the template's four expressions a
+    cell took most of the time the page took."""
+    classes = {}
+    out = []
+    for row in rows:
+        out.append("<tr>")
+        for cell in row:
+            column = cell["column"]
+            if column not in classes:
+                classes[column] = to_css_class(column)
+            out.append(f'<td class="col-{classes[column]} type-{cell["value_type"]}">'
+                       f'{escape(cell["value"])}</td>')
+        out.append("</tr>")
+    return Markup("".join(out))
+
+
+def query_rows_html(rows, columns):
+    """The <tr> of a query's rows (kb/templates/query.html), as Datasette's template writes them."""
+    starts = [f'<td class="col-{to_css_class(column)}">' for column in columns]
+    return Markup("".join("<tr>" + "".join(f"{start}{escape(value)}</td>" for start, value in zip(starts, row))
+                          + "</tr>" for row in rows))
 
 
 @hookimpl

@@ -22,6 +22,8 @@ class Summary:
     key: str        # the summary's column that scope is over; None: rows are only added
 
 
+# `+polarity`: SQLite, knowing nothing of how the rows spread (no ANALYZE), would otherwise
+# read every negative finding through the polarity index to recount one province or unit.
 # which rows of a stale scope: a province (a few dozen, one at a time: "IS" also finds the
 # national notices' NULL), or the units and regions the stale tables list
 STALE = {"province": "{column} IS :province",
@@ -32,7 +34,7 @@ SUMMARIES = {
     "problem_count": Summary(
         ("province", "year", "problem", "findings", "units"), """
         SELECT province, year, problem, count(*), count(DISTINCT unit_id)
-        FROM finding WHERE polarity = 'negative' AND {scope}
+        FROM finding WHERE +polarity = 'negative' AND {scope}
         GROUP BY province, year, problem""", "province", "province"),
     "period_count": Summary(
         ("province", "period_key", "notices", "findings", "negative_findings", "pass_rates"), """
@@ -40,13 +42,13 @@ SUMMARIES = {
         FROM (SELECT n.province, n.period_key,
                 (SELECT count(*) FROM finding f WHERE f.notice_id = n.id) AS findings,
                 (SELECT count(*) FROM finding f WHERE f.notice_id = n.id
-                 AND f.polarity = 'negative') AS negative,
+                 AND +f.polarity = 'negative') AS negative,
                 (SELECT count(*) FROM pass_rate r WHERE r.notice_id = n.id) AS rates
               FROM notice n WHERE {scope})
         GROUP BY province, period_key""", "province", "province"),
     "failing_unit": Summary(
         ("unit_id", "province", "negative_findings"), """
-        SELECT unit_id, province, count(*) FROM finding WHERE polarity = 'negative' AND {scope}
+        SELECT unit_id, province, count(*) FROM finding WHERE +polarity = 'negative' AND {scope}
         GROUP BY unit_id, province""", "unit", "unit_id"),
     "region_failing": Summary(
         ("region_code", "failing_units", "negative_findings", "units", "problems", "first_period",
@@ -57,7 +59,7 @@ SUMMARIES = {
         JOIN unit u ON u.region_code = r.code
         JOIN finding f ON f.unit_id = u.id
         LEFT JOIN problem_type p ON p.code = f.problem
-        WHERE f.polarity = 'negative' AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL
+        WHERE +f.polarity = 'negative' AND r.latitude IS NOT NULL AND r.longitude IS NOT NULL
           AND {scope}
         GROUP BY r.code""", "region", "region_code"),
     "rate_trend": Summary(

@@ -18,6 +18,7 @@ from kb.units import unit_resolver
 from tests.test_page_identity import NOTICES
 
 KEPT = list(summaries.SUMMARIES) + ["repeat_offender", "row_count", "facet_count"]
+UNORDERED_LISTS = {"region_failing": {"units", "problems"}}
 
 
 def notices():
@@ -37,6 +38,9 @@ def contents(conn):
     for table in KEPT:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
         rows = conn.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+        # group_concat's lists come in no defined order
+        lists = UNORDERED_LISTS.get(table, set())
+        rows = [tuple(sorted(v.split(",")) if c in lists else v for c, v in zip(columns, r)) for r in rows]
         if table == "facet_count":
             rows = [r for r in rows if r[-1] != 0]        # a count that dropped to zero stays
         out[table] = sorted(map(repr, rows))
