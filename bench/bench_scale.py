@@ -4,6 +4,8 @@
                                                           # /work/bench-cache (or --cache DIR)
     .venv/bin/python bench/bench_scale.py --scale 10000   # a smaller trial
     .venv/bin/python bench/bench_scale.py --pages-only    # only the pages, on the cached database
+    .venv/bin/python bench/bench_scale.py --rate-at 10K.db 100K.db [--notices 2000]
+                                                          # the import's rate at each size
 
 The notices come from tests/generator.py (seed 11, text files) and are written once. They are
 imported ten slices at a time (`tongbao import --jobs 2` of each slice into the same database,
@@ -16,6 +18,10 @@ is kept for the page measurements and later runs (delete the cache directory to 
 Then `tongbao serve` on the database, and each page a researcher opens is requested
 --rounds times after one unmeasured request: median and 95th percentile beside the 200 ms
 target. Results go to bench/results/scale.json as well.
+
+--rate-at measures the import's rate at given sizes without importing up to them: the same new
+notices into a copy of each database (one of 10,000 notices and one of 100,000, which may be
+bench/replicate.py's stand-in), each copy first brought to this tongbao's schema.
 """
 import argparse
 import json
@@ -110,6 +116,44 @@ def import_slices(cache, n):
               f"({record['loading_notices_per_s']}/s loading, {record['derive_seconds']} s derived "
               f"tables), load {before[0]} -> {record['load_average_after'][0]}", flush=True)
     return db, state
+
+
+def import_rate_at(cache, databases, n):
+    """The import's rate at each database's size: the same n new notices (generated notices
+    100,000 on, in no database these scripts build) imported into a copy of each, brought to
+    this tongbao's schema and derived tables first, untimed. Returns one record per database."""
+    from kb import store
+    from kb.importer import _offender_rows, import_paths
+    folder = slice_folder(cache, "rate", n, notices(cache, 100_000, n))
+    out = []
+    for source in databases:
+        copy = cache / f"rate-{source.stem}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(copy) as dst:
+            src.backup(dst)
+        conn = store.connect(copy)
+        store.create_schema(conn)
+        store.replace_offenders(conn, _offender_rows)
+        size = conn.execute("SELECT count(*) FROM notice").fetchone()[0]
+        conn.close()
+        marks = []
+        before, started, cpu = load_average(), time.perf_counter(), time.process_time()
+        summary = import_paths([folder], copy, jobs=2, on_progress=lambda s: marks.append(time.perf_counter()))
+        total = time.perf_counter() - started
+        loading = marks[-1] - started
+        record = {"database": str(source), "notices_before": size, "added": summary.added,
+                  "failed": summary.failed, "seconds": round(total, 1),
+                  "derive_seconds": round(total - loading, 1),
+                  "writer_cpu_seconds": round(time.process_time() - cpu, 1),
+                  "notices_per_s": round(summary.added / total, 2),
+                  "load_average_before": before, "load_average_after": load_average()}
+        out.append(record)
+        print(f"  {summary.added} notices into {size:,}: {record['notices_per_s']}/s, "
+              f"{record['derive_seconds']} s deriving, writer process {record['writer_cpu_seconds']} s CPU; "
+              f"load {before[0]} -> {record['load_average_after'][0]}", flush=True)
+        copy.unlink()
+    return out
 
 
 def database_figures(db):
@@ -280,8 +324,19 @@ def main(argv=None):
     ap.add_argument("--import-only", action="store_true", help="import what is not imported yet, and stop")
     ap.add_argument("--db", type=Path, help="with --pages-only: measure this database instead "
                     "(e.g. one bench/replicate.py made)")
+    ap.add_argument("--rate-at", type=Path, nargs="+", metavar="DB",
+                    help="only the import's rate into a copy of each database (e.g. one of 10,000 "
+                    "notices and one of 100,000), the same new notices into each")
+    ap.add_argument("--notices", type=int, default=2000, help="with --rate-at: how many")
     args = ap.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
+    if args.rate_at:
+        rates = import_rate_at(args.cache, args.rate_at, args.notices)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "import-rate.json").write_text(json.dumps({"commit": commit(), "rates": rates}, indent=1))
+        print(f"rate at the last size ÷ the first: {rates[-1]['notices_per_s'] / rates[0]['notices_per_s']:.2f}"
+              f"  (target ≥ 0.90)")
+        return
     if args.pages_only:
         db = args.db or args.cache / f"tongbao-{args.scale}.db"
         state_file = args.cache / f"import-{args.scale}.json"
