@@ -86,8 +86,9 @@ def _named_columns(lines, i):
     run = []
     while i + len(run) < len(lines) and len(run) <= MOST_COLUMNS and _column_name(lines[i + len(run)]):
         run.append(lines[i + len(run)].strip())
-    if 2 <= len(run) <= MOST_COLUMNS and any(NAME_HEADER.search(c) and not PROBLEM_HEADER.search(c) for c in run) and any(
-            PROBLEM_HEADER.search(c) or HOST_HEADER.search(c) for c in run):
+    names_unit = any(NAME_HEADER.search(c) and not PROBLEM_HEADER.search(c) for c in run)
+    names_problem_or_host = any(PROBLEM_HEADER.search(c) or HOST_HEADER.search(c) for c in run)
+    if 2 <= len(run) <= MOST_COLUMNS and names_unit and names_problem_or_host:
         return run
     return []
 
