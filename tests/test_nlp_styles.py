@@ -10,8 +10,6 @@ units named in brackets after their problem or under a region label (`松桃县:
 per-platform lines (`1.微信公众号:…`), scores in brackets, and an attachment table
 that only lists praised accounts, and an annual notice (被评为年度优秀…).  The texts are
 invented; the place names are real but nothing said of them is true."""
-import json
-
 import pytest
 
 from ingest import load_notice
@@ -190,7 +188,8 @@ NOTICES = {
 一、总体情况
 上半年,共检查政府网站1200个,总体合格率97%;检查政务新媒体3600个,总体合格率95.2%。北京、上海、浙江、广东等地政府网站检查合格率达到100%。
 二、发现的主要问题
-部分地方和部门对政府网站和政务新媒体管理重视不够。河北省邢台市南和区人民政府网站多个栏目长期未更新,山西省大同市云冈区人民政府网站存在严重表述错误,辽宁省朝阳市凌源市人民政府网站留言长期未回复。黑龙江省鹤岗市“鹤岗税务”微信公众号存在泄露个人隐私问题。
+部分地方和部门对政府网站和政务新媒体管理重视不够。河北省邢台市南和区人民政府网站多个栏目长期未更新,山西省大同市云冈区人民政府网站存在严重表述错误,辽宁省朝阳市凌源市人民政府网站留言长期未回复。\
+黑龙江省鹤岗市“鹤岗税务”微信公众号存在泄露个人隐私问题。
 三、下一步工作
 各地区、各部门要压实主管主办责任,做好问题整改。
 """,
@@ -218,24 +217,232 @@ NOTICES = {
 }
 
 GOLD = {
-    "b19": json.loads("{\"doc\": \"b19.txt\", \"province\": \"浙江省\", \"year\": 2021, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 98.2}, {\"scope\": \"new_media\", \"rate\": 97.6}], \"findings\": [{\"unit\": \"海宁市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"平湖市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市市场监管局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"嘉兴发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"南湖晚报\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"王江泾发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"新塍微生活\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市城投集团\", \"polarity\": \"negative\", \"problem\": \"rectification\"}, {\"unit\": \"市城投集团\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}]}"),
-    "b16": json.loads("{\"doc\": \"b16.txt\", \"province\": \"河南省\", \"year\": 2022, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 94.9}], \"findings\": [{\"unit\": \"开封城管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"兰考政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"杞县发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"尉氏融媒\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"尉氏融媒\", \"polarity\": \"negative\", \"problem\": \"zombie_account\"}, {\"unit\": \"开封发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"禹王台区发布\", \"polarity\": \"positive\", \"problem\": null}]}"),
-    "b17": json.loads("{\"doc\": \"b17.txt\", \"province\": \"浙江省\", \"year\": 2023, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}], \"findings\": [{\"unit\": \"长兴县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市自然资源和规划局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"安吉县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"德清县\", \"polarity\": \"negative\", \"problem\": \"policy_interpretation\"}, {\"unit\": \"市生态环境局\", \"polarity\": \"negative\", \"problem\": \"display_error\"}]}"),
-    "b18": json.loads("{\"doc\": \"b18.txt\", \"province\": \"广西壮族自治区\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 98.08}], \"findings\": [{\"unit\": \"横州发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宾阳文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上林教育\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"南宁发布\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"青秀发布\", \"polarity\": \"positive\", \"problem\": null}]}"),
-    "b15": json.loads("{\"doc\": \"b15.txt\", \"province\": \"贵州省\", \"year\": 2021, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 95.56}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"思南县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市住房公积金中心\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"碧江发布\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"万山微政务\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"县林业局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"县教育局\", \"polarity\": \"negative\", \"problem\": \"broken_link\"}, {\"unit\": \"江口旅游\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}]}"),
-    "b13": json.loads("{\"doc\": \"b13.txt\", \"province\": \"广东省\", \"year\": 2020, \"quarter\": 4, \"pass_rates\": [], \"findings\": [{\"unit\": \"新兴县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定市自然资源局\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"云安区应急管理局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"郁南文明\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"罗定税务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"云城公安\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市政务服务数据管理局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"新兴县人民政府\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"云浮市公安局\", \"polarity\": \"positive\", \"problem\": null}]}"),
-    "b14": json.loads("{\"doc\": \"b14.txt\", \"province\": \"四川省\", \"year\": 2023, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.67}], \"findings\": [{\"unit\": \"德阳市水利局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
-    "b10": json.loads("{\"doc\": \"b10.txt\", \"province\": \"浙江省\", \"year\": 2024, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 100}, {\"scope\": \"new_media\", \"rate\": 98.73}], \"findings\": [{\"unit\": \"桐庐发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"淳安微政务\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"建德民政\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市园文局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"市城管局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"富阳区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"临安区\", \"polarity\": \"positive\", \"problem\": null}]}"),
-    "b12": json.loads("{\"doc\": \"b12.txt\", \"province\": \"贵州省\", \"year\": 2016, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 93.75}], \"findings\": [{\"unit\": \"三都水族自治县\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"黔南州林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"荔波县旅游局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
-    "b7": json.loads("{\"doc\": \"b7.txt\", \"province\": null, \"year\": 2015, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 85}], \"findings\": [{\"unit\": \"河北省衡水市武邑县审坡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"吉林省长春市双阳区鹿乡镇\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"内蒙古自治区呼和浩特市新城区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"天津\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"江苏\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"国家发展改革委\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"商务部\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"甘肃省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}, {\"unit\": \"青海省\", \"polarity\": \"negative\", \"problem\": \"rectification\"}]}"),
-    "b8": json.loads("{\"doc\": \"b8.txt\", \"province\": \"山东省\", \"year\": 2018, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97.14}, {\"scope\": \"new_media\", \"rate\": 96.59}], \"findings\": [{\"unit\": \"市林业局\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"市住建局\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"河口区\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}]}"),
-    "b9": json.loads("{\"doc\": \"b9.txt\", \"province\": \"河南省\", \"year\": 2022, \"quarter\": 3, \"pass_rates\": [], \"findings\": [{\"unit\": \"市财政局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"淇县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市税务局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浚县\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"山城区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市农业农村局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"鹤山区\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市商务局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"市文广旅局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"鹤壁经开区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}]}"),
-    "b6": json.loads("{\"doc\": \"b6.txt\", \"province\": null, \"year\": 2020, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 90.0}], \"findings\": [{\"unit\": \"市水务局\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"鹿城区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"瓯海教育\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"市统计局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"市司法局\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"文成县人民政府\", \"polarity\": \"positive\", \"problem\": null}]}"),
-    "b1": json.loads("{\"doc\": \"b1.txt\", \"province\": \"江西省\", \"year\": 2019, \"quarter\": 3, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 96.19}, {\"scope\": \"new_media\", \"rate\": 97.5}], \"findings\": [{\"unit\": \"萍乡市湘东区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"上饶市广丰区林业局\", \"polarity\": \"negative\", \"problem\": \"site_unavailable\"}, {\"unit\": \"九江市柴桑区\", \"polarity\": \"negative\", \"problem\": \"blank_column\"}, {\"unit\": \"吉安市场监管\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"瑞金发布\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"南昌市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"赣州市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"省交通运输厅\", \"polarity\": \"positive\", \"problem\": null}]}"),
-    "b2": json.loads("{\"doc\": \"b2.txt\", \"province\": \"陕西省\", \"year\": 2023, \"quarter\": null, \"pass_rates\": [{\"scope\": \"new_media\", \"rate\": 87.5}], \"findings\": [{\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"宁陕林业\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"宁陕文旅\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"筒车湾发布\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"县医疗保障局\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"宁陕教育\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}]}"),
-    "b3": json.loads("{\"doc\": \"b3.txt\", \"province\": null, \"year\": 2021, \"quarter\": null, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97}, {\"scope\": \"new_media\", \"rate\": 95.2}, {\"scope\": \"website\", \"rate\": 100}], \"findings\": [{\"unit\": \"北京\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"上海\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"浙江\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"广东\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"河北省邢台市南和区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"山西省大同市云冈区\", \"polarity\": \"negative\", \"problem\": \"wording_error\"}, {\"unit\": \"辽宁省朝阳市凌源市\", \"polarity\": \"negative\", \"problem\": \"interaction_poor\"}, {\"unit\": \"鹤岗税务\", \"polarity\": \"negative\", \"problem\": \"security\"}]}"),
-    "b4": json.loads("{\"doc\": \"b4.txt\", \"province\": \"陕西省\", \"year\": 2024, \"quarter\": 1, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 92}], \"findings\": [{\"unit\": \"南郑区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"汉中市统计局\", \"polarity\": \"negative\", \"problem\": \"broken_link\"}]}"),
-    "b5": json.loads("{\"doc\": \"b5.txt\", \"province\": \"福建省\", \"year\": 2022, \"quarter\": 2, \"pass_rates\": [{\"scope\": \"website\", \"rate\": 97.5}, {\"scope\": \"new_media\", \"rate\": 100}], \"findings\": [{\"unit\": \"南平市建阳区\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"南平市建阳区\", \"polarity\": \"negative\", \"problem\": \"unspecified\"}, {\"unit\": \"南平市政务服务中心\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"邵武市\", \"polarity\": \"positive\", \"problem\": null}, {\"unit\": \"武夷山旅游\", \"polarity\": \"negative\", \"problem\": \"not_updated\"}, {\"unit\": \"武夷山旅游\", \"polarity\": \"negative\", \"problem\": \"zombie_account\"}]}"),
+    "b19": {
+        "doc": "b19.txt", "province": "浙江省", "year": 2021, "quarter": None,
+        "pass_rates": [{"scope": "website", "rate": 98.2}, {"scope": "new_media", "rate": 97.6}],
+        "findings": [
+            {"unit": "海宁市", "polarity": "positive", "problem": None},
+            {"unit": "平湖市", "polarity": "positive", "problem": None},
+            {"unit": "市市场监管局", "polarity": "positive", "problem": None},
+            {"unit": "嘉兴发布", "polarity": "positive", "problem": None},
+            {"unit": "南湖晚报", "polarity": "positive", "problem": None},
+            {"unit": "王江泾发布", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "新塍微生活", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "市城投集团", "polarity": "negative", "problem": "rectification"},
+            {"unit": "市城投集团", "polarity": "negative", "problem": "blank_column"},
+        ],
+    },
+    "b16": {
+        "doc": "b16.txt", "province": "河南省", "year": 2022, "quarter": None,
+        "pass_rates": [{"scope": "new_media", "rate": 94.9}],
+        "findings": [
+            {"unit": "开封城管", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "兰考政务", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "杞县发布", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "尉氏融媒", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "尉氏融媒", "polarity": "negative", "problem": "zombie_account"},
+            {"unit": "开封发布", "polarity": "positive", "problem": None},
+            {"unit": "禹王台区发布", "polarity": "positive", "problem": None},
+        ],
+    },
+    "b17": {
+        "doc": "b17.txt", "province": "浙江省", "year": 2023, "quarter": 1,
+        "pass_rates": [{"scope": "website", "rate": 100}],
+        "findings": [
+            {"unit": "长兴县", "polarity": "positive", "problem": None},
+            {"unit": "市自然资源和规划局", "polarity": "positive", "problem": None},
+            {"unit": "安吉县", "polarity": "positive", "problem": None},
+            {"unit": "德清县", "polarity": "negative", "problem": "policy_interpretation"},
+            {"unit": "市生态环境局", "polarity": "negative", "problem": "display_error"},
+        ],
+    },
+    "b18": {
+        "doc": "b18.txt", "province": "广西壮族自治区", "year": 2024, "quarter": 2,
+        "pass_rates": [{"scope": "new_media", "rate": 98.08}],
+        "findings": [
+            {"unit": "横州发布", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "宾阳文旅", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "上林教育", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "南宁发布", "polarity": "positive", "problem": None},
+            {"unit": "青秀发布", "polarity": "positive", "problem": None},
+        ],
+    },
+    "b15": {
+        "doc": "b15.txt", "province": "贵州省", "year": 2021, "quarter": 3,
+        "pass_rates": [{"scope": "website", "rate": 95.56}, {"scope": "new_media", "rate": 97.5}],
+        "findings": [
+            {"unit": "思南县", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "市住房公积金中心", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "碧江发布", "polarity": "negative", "problem": "interaction_poor"},
+            {"unit": "万山微政务", "polarity": "negative", "problem": "interaction_poor"},
+            {"unit": "县林业局", "polarity": "negative", "problem": "blank_column"},
+            {"unit": "县教育局", "polarity": "negative", "problem": "broken_link"},
+            {"unit": "江口旅游", "polarity": "negative", "problem": "not_updated"},
+        ],
+    },
+    "b13": {
+        "doc": "b13.txt", "province": "广东省", "year": 2020, "quarter": 4,
+        "pass_rates": [],
+        "findings": [
+            {"unit": "新兴县", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "罗定市自然资源局", "polarity": "negative", "problem": "blank_column"},
+            {"unit": "云安区应急管理局", "polarity": "negative", "problem": "site_unavailable"},
+            {"unit": "郁南文明", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "罗定税务", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "云城公安", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "市政务服务数据管理局", "polarity": "positive", "problem": None},
+            {"unit": "新兴县人民政府", "polarity": "positive", "problem": None},
+            {"unit": "云浮市公安局", "polarity": "positive", "problem": None},
+        ],
+    },
+    "b14": {
+        "doc": "b14.txt", "province": "四川省", "year": 2023, "quarter": 3,
+        "pass_rates": [{"scope": "website", "rate": 96.67}],
+        "findings": [
+            {"unit": "德阳市水利局", "polarity": "negative", "problem": "interaction_poor"},
+        ],
+    },
+    "b10": {
+        "doc": "b10.txt", "province": "浙江省", "year": 2024, "quarter": 2,
+        "pass_rates": [{"scope": "website", "rate": 100}, {"scope": "new_media", "rate": 98.73}],
+        "findings": [
+            {"unit": "桐庐发布", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "淳安微政务", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "建德民政", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "市园文局", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "市城管局", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "富阳区", "polarity": "positive", "problem": None},
+            {"unit": "临安区", "polarity": "positive", "problem": None},
+        ],
+    },
+    "b12": {
+        "doc": "b12.txt", "province": "贵州省", "year": 2016, "quarter": 3,
+        "pass_rates": [{"scope": "website", "rate": 93.75}],
+        "findings": [
+            {"unit": "三都水族自治县", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "黔南州林业局", "polarity": "negative", "problem": "site_unavailable"},
+            {"unit": "荔波县旅游局", "polarity": "negative", "problem": "interaction_poor"},
+        ],
+    },
+    "b7": {
+        "doc": "b7.txt", "province": None, "year": 2015, "quarter": None,
+        "pass_rates": [{"scope": "website", "rate": 85}],
+        "findings": [
+            {"unit": "河北省衡水市武邑县审坡镇", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "吉林省长春市双阳区鹿乡镇", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "内蒙古自治区呼和浩特市新城区", "polarity": "negative", "problem": "interaction_poor"},
+            {"unit": "北京", "polarity": "positive", "problem": None},
+            {"unit": "天津", "polarity": "positive", "problem": None},
+            {"unit": "上海", "polarity": "positive", "problem": None},
+            {"unit": "江苏", "polarity": "positive", "problem": None},
+            {"unit": "浙江", "polarity": "positive", "problem": None},
+            {"unit": "国家发展改革委", "polarity": "positive", "problem": None},
+            {"unit": "商务部", "polarity": "positive", "problem": None},
+            {"unit": "甘肃省", "polarity": "negative", "problem": "rectification"},
+            {"unit": "青海省", "polarity": "negative", "problem": "rectification"},
+        ],
+    },
+    "b8": {
+        "doc": "b8.txt", "province": "山东省", "year": 2018, "quarter": 2,
+        "pass_rates": [{"scope": "website", "rate": 97.14}, {"scope": "new_media", "rate": 96.59}],
+        "findings": [
+            {"unit": "市林业局", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "市住建局", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "河口区", "polarity": "negative", "problem": "interaction_poor"},
+        ],
+    },
+    "b9": {
+        "doc": "b9.txt", "province": "河南省", "year": 2022, "quarter": 3,
+        "pass_rates": [],
+        "findings": [
+            {"unit": "市财政局", "polarity": "positive", "problem": None},
+            {"unit": "淇县", "polarity": "positive", "problem": None},
+            {"unit": "市税务局", "polarity": "positive", "problem": None},
+            {"unit": "浚县", "polarity": "positive", "problem": None},
+            {"unit": "山城区", "polarity": "positive", "problem": None},
+            {"unit": "市农业农村局", "polarity": "positive", "problem": None},
+            {"unit": "鹤山区", "polarity": "positive", "problem": None},
+            {"unit": "市商务局", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "市文广旅局", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "鹤壁经开区", "polarity": "negative", "problem": "unspecified"},
+        ],
+    },
+    "b6": {
+        "doc": "b6.txt", "province": None, "year": 2020, "quarter": 1,
+        "pass_rates": [{"scope": "website", "rate": 90.0}],
+        "findings": [
+            {"unit": "市水务局", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "鹿城区", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "瓯海教育", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "市统计局", "polarity": "positive", "problem": None},
+            {"unit": "市司法局", "polarity": "positive", "problem": None},
+            {"unit": "文成县人民政府", "polarity": "positive", "problem": None},
+        ],
+    },
+    "b1": {
+        "doc": "b1.txt", "province": "江西省", "year": 2019, "quarter": 3,
+        "pass_rates": [{"scope": "website", "rate": 96.19}, {"scope": "new_media", "rate": 97.5}],
+        "findings": [
+            {"unit": "萍乡市湘东区", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "上饶市广丰区林业局", "polarity": "negative", "problem": "site_unavailable"},
+            {"unit": "九江市柴桑区", "polarity": "negative", "problem": "blank_column"},
+            {"unit": "吉安市场监管", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "瑞金发布", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "南昌市", "polarity": "positive", "problem": None},
+            {"unit": "赣州市", "polarity": "positive", "problem": None},
+            {"unit": "省交通运输厅", "polarity": "positive", "problem": None},
+        ],
+    },
+    "b2": {
+        "doc": "b2.txt", "province": "陕西省", "year": 2023, "quarter": None,
+        "pass_rates": [{"scope": "new_media", "rate": 87.5}],
+        "findings": [
+            {"unit": "宁陕林业", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "宁陕林业", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "宁陕文旅", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "筒车湾发布", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "县医疗保障局", "polarity": "negative", "problem": "interaction_poor"},
+            {"unit": "宁陕教育", "polarity": "negative", "problem": "wording_error"},
+        ],
+    },
+    "b3": {
+        "doc": "b3.txt", "province": None, "year": 2021, "quarter": None,
+        "pass_rates": [
+            {"scope": "website", "rate": 97},
+            {"scope": "new_media", "rate": 95.2},
+            {"scope": "website", "rate": 100},
+        ],
+        "findings": [
+            {"unit": "北京", "polarity": "positive", "problem": None},
+            {"unit": "上海", "polarity": "positive", "problem": None},
+            {"unit": "浙江", "polarity": "positive", "problem": None},
+            {"unit": "广东", "polarity": "positive", "problem": None},
+            {"unit": "河北省邢台市南和区", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "山西省大同市云冈区", "polarity": "negative", "problem": "wording_error"},
+            {"unit": "辽宁省朝阳市凌源市", "polarity": "negative", "problem": "interaction_poor"},
+            {"unit": "鹤岗税务", "polarity": "negative", "problem": "security"},
+        ],
+    },
+    "b4": {
+        "doc": "b4.txt", "province": "陕西省", "year": 2024, "quarter": 1,
+        "pass_rates": [{"scope": "website", "rate": 92}],
+        "findings": [
+            {"unit": "南郑区", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "汉中市统计局", "polarity": "negative", "problem": "broken_link"},
+        ],
+    },
+    "b5": {
+        "doc": "b5.txt", "province": "福建省", "year": 2022, "quarter": 2,
+        "pass_rates": [{"scope": "website", "rate": 97.5}, {"scope": "new_media", "rate": 100}],
+        "findings": [
+            {"unit": "南平市建阳区", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "南平市建阳区", "polarity": "negative", "problem": "unspecified"},
+            {"unit": "南平市政务服务中心", "polarity": "positive", "problem": None},
+            {"unit": "邵武市", "polarity": "positive", "problem": None},
+            {"unit": "武夷山旅游", "polarity": "negative", "problem": "not_updated"},
+            {"unit": "武夷山旅游", "polarity": "negative", "problem": "zombie_account"},
+        ],
+    },
 }
 
 
