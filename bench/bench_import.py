@@ -346,8 +346,8 @@ def main(argv=None):
 
 
 def print_table(res):
-    print(f"\ntongbao import — generated notices (seed {SEED}, mix {','.join(f'{k}={v:g}' for k, v in res['mix'].items())}, "
-          f"{res['cpus']} cores)")
+    mix = ",".join(f"{kind}={share:g}" for kind, share in res["mix"].items())
+    print(f"\ntongbao import — generated notices (seed {SEED}, mix {mix}, {res['cpus']} cores)")
     print(f"load average {res['load_average_at_start'][0]:.1f} at start, "
           f"{res['load_average_at_end'][0]:.1f} at end (other work on the machine skews wall times)")
     print(f"{'notices':>8} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'notices/s':>10} {'MB/s':>6} "
