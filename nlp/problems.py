@@ -30,6 +30,8 @@ UNRECTIFIED_HEADING = re.compile(vocab.pattern("polarity.unrectified_heading"))
 NEW_PROBLEM = re.compile(vocab.pattern("polarity.new_problem"))
 REQUEST_HEADING = re.compile(vocab.pattern("polarity.request_heading"))
 QUOTED = re.compile(r"[“\"「『][^“”\"」』]{1,30}[”\"」』]")
+# …but a quote that is what a page shows (显示“暂无信息”) is read.
+PAGE_SAYS = re.compile(vocab.pattern("polarity.page_says"))
 
 # Problem codes, each with the phrases that state it (nlp/vocabulary/problems.toml), in the
 # order they are reported.
@@ -45,7 +47,8 @@ CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)(?:
 def polarity_of(text):
     """'negative', 'positive' or None for a stretch of text."""
     clean = bool(CLEAN_RECORD.search(text))      # 没有扣分: no problem, and praise
-    text = QUOTED.sub("", NO_PROBLEM_RE.sub("", text))
+    text = NO_PROBLEM_RE.sub("", text)
+    text = QUOTED.sub(lambda m: m.group(0) if PAGE_SAYS.search(text[max(0, m.start() - 4):m.start()]) else "", text)
     praised = clean or bool(POSITIVE_RE.search(text))
     if NEGATIVE_RE.search(text):
         return "positive" if praised and not OUTWEIGHS_PRAISE.search(text) else "negative"
@@ -79,16 +82,21 @@ COLUMN_LIST = re.compile(r"(?:[^,，。;；、“”的未不无存]{2,10}、)+[
                          r"(?=等[0-9一二三四五六七八九十]*个?(?:" + _COLUMNS + "))")
 # …unless the column is what is missing (未按要求开设“政策解读”栏目).
 MISSING_COLUMN = re.compile(vocab.pattern("polarity.missing_column"))
+# Columns named after an area of work, unquoted, followed by another problem of the column
+# (政策解读栏目为空白): where that problem is, like a quoted column name.
+AREA_COLUMN = re.compile("(?:" + vocab.pattern("problems.column_areas") + ")"
+                         "(?=" + vocab.pattern("problems.column_problem") + ")")
 
 
 def problems_of(text):
     """Problem codes stated in a stretch of text (without 'unspecified').  The names of
-    columns (“政策解读”栏目) say where a problem is, not what it is, unless the notice
-    says the column is missing."""
+    columns (“政策解读”栏目, 政策解读栏目为空白) say where a problem is, not what it is, unless
+    the notice says the column is missing."""
     text = NO_PROBLEM_RE.sub("", text)
     text = QUOTED_COLUMN.sub(
         lambda m: m.group(0) if MISSING_COLUMN.search(text[max(0, m.start() - 10):m.start()]) else "", text)
     text = COLUMN_LIST.sub("", text)
+    text = AREA_COLUMN.sub("", text)
     codes = []
     for code, rx in PROBLEM_RES:
         if rx.search(text):
