@@ -31,6 +31,7 @@ UNIT_END_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 
 # Words that open a class of units rather than naming one (部分县级政府网站).
 CLASS_OPENERS = re.compile("^(?:" + vocab.pattern("units.class_openers") + ")")
+CLASS_QUANTIFIER_AT_END = re.compile("(?:" + "|".join(vocab.words("units.class_quantifiers")) + ")$")
 # Names that are really parts of a page, documents or jargon rather than units.
 NOT_A_UNIT = re.compile(vocab.pattern("units.not_a_unit"))
 NOT_A_UNIT_UNLESS_A_BODY = re.compile(vocab.pattern("units.not_a_unit_unless_a_body"))

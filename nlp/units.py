@@ -16,8 +16,8 @@ from functools import lru_cache
 import jieba.posseg
 
 from . import segment, vocab
-from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, HAN, PREDICATE_START, UNIT_END_RE, not_a_unit,
-                      place_names)
+from .lexicon import (CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, CLASS_QUANTIFIER_AT_END, HAN, PREDICATE_START,
+                      UNIT_END_RE, not_a_unit, place_names)
 
 # The word lists are in nlp/vocabulary/units.toml, under the same names in lower case.
 COUNT = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次]")
@@ -330,6 +330,8 @@ def _quoted_names(clause, base, cut=False):
             if at_end:            # 卫健委微信公众号“东湖健康”: the account named after its platform
                 platform = CHANNEL_OF[at_end.group(0)]
                 lead_text = lead_text[:at_end.start()]
+                if CLASS_QUANTIFIER_AT_END.search(lead_text):
+                    continue      # 一些账号“建而不管”: words said of a class of accounts, not a name
             host_m = re.search(f"[{HAN}]{{2,30}}$", lead_text)
             host_name = host_m.group(0) if host_m else ""
             if "的" in host_name[:-2]:     # 上年四季度通报的普益乡“普益发布”: the body after 的
