@@ -14,6 +14,7 @@ in a way that stays quick at two million findings (see `SummaryFacet`).
 
 Registered through the `datasette` entry point in pyproject.toml.
 """
+from functools import lru_cache
 from pathlib import Path
 
 from datasette import hookimpl
@@ -30,6 +31,10 @@ from kb.serve import DATABASE_NAME
 # A narrowed page counts its facets on the spot up to this many rows (one pass over them).
 LIVE_FACET_ROWS = 20_000
 
+# what period_order answers for each key, kept: a query sorts thousands of rows by a few
+# hundred periods, and working out a key's span each time took most of unit_history's time
+_period_order = lru_cache(maxsize=65536)(period_order)
+
 MATCH_NOTHING = '""'   # an empty phrase: what a query with no words (only punctuation) finds
 
 
@@ -44,7 +49,7 @@ def prepare_connection(conn, database):
         return
     conn.create_function("escape_fts", 1, match_expression, deterministic=True)
     conn.create_function("fts_query", 1, match_expression, deterministic=True)
-    conn.create_function("period_order", 1, period_order, deterministic=True)
+    conn.create_function("period_order", 1, _period_order, deterministic=True)
 
 
 @hookimpl
