@@ -38,6 +38,7 @@ def prepare(notice, record, resolver=None):
     row.update(source_path=source, sha256=notice.sha256, period_key=key, text=notice.text,
                issuer_key=issuer_key(header.get("issuer"), context, resolver),
                province=header.get("province") or (context.province.name if context.province else None))
+    row["label"] = store.notice_label(row)
     facets = {"province": row["province"], "year": header.get("year"),
               "quarter": header.get("quarter"), "period_key": key}
 

@@ -15,6 +15,7 @@ class Notice(SQLModel, table=True):
     source_path: str = Field(index=True)
     sha256: str = Field(index=True, unique=True)
     title: Optional[str] = None
+    label: Optional[str] = None            # what links to it show: title, else issuer and period key
     issuer: Optional[str] = None
     # the issuer's identity (kb/units.py issuer_key): region code|body, the body empty for the
     # region's government; one issuer's notices of one granularity are a series

@@ -9,6 +9,7 @@ import sqlite3
 import time
 import zlib
 from datetime import datetime, timezone
+from pathlib import Path
 
 from .problem_types import PROBLEM_TYPES
 
@@ -16,7 +17,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 6
+SCHEMA_ID = 0x74620000 + 7
 # indexes earlier revisions made that no query uses (the writer paid for them on every notice)
 UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_trend_province")
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
@@ -147,6 +148,8 @@ def create_schema(conn, on_reindex=None):
             _add_period_spans(conn)     # before the DDL, which indexes the new column
         if columns and "issuer_key" not in columns:       # revision 5: who issued it, as one key
             _add_issuer_keys(conn)
+        if columns and "label" not in columns:            # revision 7: what links to a notice show
+            _add_labels(conn)
         columns = {r[1] for r in conn.execute("PRAGMA table_info(import_error)")}
         if columns and "sha256" not in columns:     # revision 2, before the DDL indexes it
             conn.execute("ALTER TABLE import_error ADD COLUMN sha256 VARCHAR")
@@ -189,6 +192,24 @@ def _add_period_spans(conn):
     conn.execute("PRAGMA user_version = 0")     # repeat offenders are derived again from the new keys
 
 
+def notice_label(row):
+    """What a link to the notice shows: its title, else its issuer and period, else its file's name
+    (a page saved without its heading has no title)."""
+    if row.get("title"):
+        return row["title"]
+    said = " ".join(row[c] for c in ("issuer", "period_key") if row.get(c))
+    return said or Path(row["source_path"]).name
+
+
+def _add_labels(conn):
+    """Revision 7: each stored notice's label, from what its row holds."""
+    conn.execute("ALTER TABLE notice ADD COLUMN label VARCHAR")
+    rows = conn.execute("SELECT id, title, issuer, period_key, source_path FROM notice").fetchall()
+    fields = ("title", "issuer", "period_key", "source_path")
+    conn.executemany("UPDATE notice SET label = ? WHERE id = ?",
+                     [(notice_label(dict(zip(fields, r[1:]))), r[0]) for r in rows])
+
+
 def _add_issuer_keys(conn):
     """Revision 5: each stored notice's issuer as one key (kb/units.py issuer_key), from what
     the notice row holds; repeat offenders are derived again, their streaks now per issuer."""
@@ -224,9 +245,9 @@ def failed_before(conn, path, sha256):
                         (str(path), sha256)).fetchone() is not None
 
 
-NOTICE_COLUMNS = ("source_path", "sha256", "title", "issuer", "issuer_key", "province", "prefecture",
-                  "county", "year", "quarter", "period", "granularity", "period_start", "period_end", "period_key",
-                  "published", "doc_number", "text")
+NOTICE_COLUMNS = ("source_path", "sha256", "title", "label", "issuer", "issuer_key", "province",
+                  "prefecture", "county", "year", "quarter", "period", "granularity", "period_start",
+                  "period_end", "period_key", "published", "doc_number", "text")
 UNIT_COLUMNS = ("key", "name", "organization", "channel", "province", "prefecture", "county",
                 "region_code", "latitude", "longitude")
 FINDING_COLUMNS = ("unit_name", "polarity", "problem", "channel", "month", "consecutive_periods",

@@ -188,6 +188,28 @@ def test_a_database_of_revision_4_gets_issuer_keys(tmp_path):
     c.close()
 
 
+def test_a_notice_without_a_title_is_labelled_by_its_issuer_and_period(conn):
+    """003 (福建) is a page saved without its heading: links to it show who issued it and when."""
+    rows = {Path(r[0]).stem: r[1:] for r in conn.execute("SELECT source_path, title, label FROM notice")}
+    assert rows["003_39350d8b886053ef"] == (None, "福建省人民政府办公厅 2021Q2")
+    assert rows["000_05253d980fb5c9d6"][1] == rows["000_05253d980fb5c9d6"][0] is not None
+    assert all(label for _, label in rows.values())
+
+
+def test_a_database_of_revision_6_gets_labels(tmp_path):
+    """A knowledge base made before notices carried a label: the next import adds it."""
+    db = tmp_path / "old.db"
+    import_paths([CORPUS / "003_39350d8b886053ef.txt"], db)
+    c = store.connect(db)
+    c.execute("ALTER TABLE notice DROP COLUMN label")
+    c.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 1))
+    c.close()
+    assert import_paths([CORPUS / "003_39350d8b886053ef.txt"], db).unchanged == 1
+    c = store.connect(db, readonly=True)
+    assert c.execute("SELECT label FROM notice").fetchall() == [("福建省人民政府办公厅 2021Q2",)]
+    c.close()
+
+
 # --- idempotence, replacement, failures ------------------------------------------------------
 
 @pytest.fixture
