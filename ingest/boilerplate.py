@@ -8,28 +8,34 @@ injected spam titles — never a list of particular sites. A line of the notice 
 import re
 
 # Words that only site furniture uses: navigation targets and page widgets.
-_WIDGET = (r"首页|主页|收藏|无障碍|关怀版|长者版|适老|登录|注册|投稿|RSS|English|繁体|简体|网站地图"
-           r"|联系我们|打印|关闭窗口|分享到|字号|字体|纠错|扫一扫|手机版|移动版|藏文版|[Ee][Nn]")
+_WIDGET = (r"首页|主页|收藏|无障碍|关怀版|长者版|适老|登录|注册|投稿"
+           r"|RSS|English|繁体|简体|网站地图|联系我们|打印|关闭窗口|分享到"
+           r"|字号|字体|纠错|扫一扫|手机版|移动版|藏文版|[Ee][Nn]")
 WIDGET = re.compile(_WIDGET)
 # 您的位置: A / B / C    当前位置: 首页>要闻>公告
-BREADCRUMB = re.compile(r"^[•·【\[]?\s*[您你]?(?:当前|现在|目前)?(?:的|所在的?)?位置\s*[:：]|^(?:网站)?首页\s*[>/»＞]")
+BREADCRUMB = re.compile(r"^[•·【\[]?\s*[您你]?(?:当前|现在|目前)?(?:的|所在的?)?位置\s*[:：]"
+                        r"|^(?:网站)?首页\s*[>/»＞]")
 # A bar of short items split by | or 丨: "设为首页 | 加入收藏 | 无障碍阅读".
 BAR_SPLIT = re.compile(r"\s*[|丨｜]\s*")
 # What a nav bar's items name: the site's sections and the page's widgets.
-SITE_SECTION = re.compile(_WIDGET + r"|公开|专题|专栏|办事|互动|交流|新闻|要闻|动态|概况|走进|地图|中心|频道"
+SITE_SECTION = re.compile(_WIDGET + r"|公开|专题|专栏|办事|互动|交流|新闻|要闻"
+                                    r"|动态|概况|走进|地图|中心|频道"
                                     r"|政策|解读|信箱|留言|服务$|网站$|版$")
 # What a table's heading row names: what each column holds (序号 | 网站名称 | 主办单位 | 存在问题).
-COLUMN_HEAD = re.compile(r"(序号|编号|名称|单位|主体|部门|问题|描述|说明|网址|域名|地址|链接|结果|结论|情况"
-                         r"|得分|分数|等次|等级|排名|类型|类别|平台|账号|条数|次数|数量|时间|日期|备注|标识码"
+COLUMN_HEAD = re.compile(r"(序号|编号|名称|单位|主体|部门|问题|描述|说明|网址|域名"
+                         r"|地址|链接|结果|结论|情况|得分|分数|等次|等级|排名|类型"
+                         r"|类别|平台|账号|条数|次数|数量|时间|日期|备注|标识码"
                          r"|合格|\d{1,2}\s*月份?)$")
 # 字号: 默认 超大 | 打印 |    【字体:大 中 小】打印本页    A+ A-
 SIZE_WIDGET = re.compile(r"(字号|字体|字体大小)\s*[:：]\s*[\[【]?\s*(默认|大\s*中\s*小|超大|分享|$)"
                          r"|【\s*字体|\bA\+\s*A-|打印本页|分享到\s*[:：]?\s*$|打印\s*[|丨]?\s*$")
 # A page-meta label with nothing after it: "作者:" "浏览:" "文 号:".
-EMPTY_LABEL = re.compile(r"^[•·\s]*(作\s*者|编\s*辑|责任编辑|来\s*源|信息来源|浏览量?|阅读(次数|人数)?|点击(数|量)?"
+EMPTY_LABEL = re.compile(r"^[•·\s]*(作\s*者|编\s*辑|责任编辑|来\s*源|信息来源|浏览量?"
+                         r"|阅读(次数|人数)?|点击(数|量)?"
                          r"|人\s*气|文\s*号|索\s*引\s*号|发布机构|字\s*号|字\s*体)\s*[:：]\s*$")
 # The labels of a page's meta line: "发布时间:… 来源:… 阅读次数:".
-META_LABEL = re.compile(r"(发布时间|发布日期|日期|时间|来源|作者|编辑|浏览|阅读次数|阅读人数|点击|人气)\s*[:：]")
+META_LABEL = re.compile(r"(发布时间|发布日期|日期|时间|来源|作者|编辑|浏览"
+                        r"|阅读次数|阅读人数|点击|人气)\s*[:：]")
 URL = re.compile(r"(https?://|www\.)\S+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net|org|top|tw|xyz|cc|info)\b/?",
                  re.I)
 # An SEO spam title: short phrases glued by underscores, no sentence punctuation.
@@ -37,17 +43,21 @@ SPAM_TITLE = re.compile(r"^[^,。:;、]{2,40}(_[^,。:;、]{2,40}){2,}$")
 MOJIBAKE = re.compile(r"[?�]{3,}")
 # An advertisement injected into a reposted page: tagged as one, or giving a private contact
 # (联系微信LN8890, 联系QQ 3302****5), which no notice does.
-AD_LINE = re.compile(r"^[★☆\s]*[【\[]\s*(?:广告|推广|赞助)\s*[】\]]|(?:加|联系|咨询)\s*(?:微信|VX|QQ)\s*[:：号]?\s*"
+AD_LINE = re.compile(r"^[★☆\s]*[【\[]\s*(?:广告|推广|赞助)\s*[】\]]"
+                     r"|(?:加|联系|咨询)\s*(?:微信|VX|QQ)\s*[:：号]?\s*"
                      r"[A-Za-z0-9*][A-Za-z0-9*_-]{4,}", re.I)
 # A printed page's number: "— 2 —", "-3-", "第2页 共5页".
 PAGE_NUMBER = re.compile(r"[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d{1,3}\s*页\s*[,/]?\s*(共\s*\d{1,3}\s*页)?")
 # Where the page's trailer starts: everything from here on belongs to the site.
-TRAILER = re.compile(r"^[【\[]?\s*(版权声明|版权所有|免责声明|Copyright|©|\(c\)|相关(文章|阅读|新闻|链接|推荐)"
-                     r"|推荐阅读|热点推荐|热门文章|上一篇|下一篇|扫一扫|我要纠错|责任编辑|原网页已被"
+TRAILER = re.compile(r"^[【\[]?\s*(版权声明|版权所有|免责声明|Copyright|©|\(c\)"
+                     r"|相关(文章|阅读|新闻|链接|推荐)"
+                     r"|推荐阅读|热点推荐|热门文章|上一篇|下一篇|扫一扫|我要纠错"
+                     r"|责任编辑|原网页已被"
                      r"|本文来源于|转载请注明|扫描二维码|本文关键词|关注我们)", re.I)
 # The caption above a QR code: "某某微信公众号" / "扫描二维码 关注我们".
 QR_CAPTION = re.compile(r"(公众号|微信号|微博|客户端|APP)$", re.I)
-RELATED_HEADING = re.compile(r"[【\[]?(相关(文章|阅读|新闻|链接|推荐)|推荐阅读|热点推荐|热门文章|延伸阅读)[】\]]?[:：]?")
+RELATED_HEADING = re.compile(r"[【\[]?(相关(文章|阅读|新闻|链接|推荐)"
+                             r"|推荐阅读|热点推荐|热门文章|延伸阅读)[】\]]?[:：]?")
 REPOST_DISCLAIMER = re.compile(r"转载.{0,20}(目的|仅供).{0,30}(不代表|不构成)|版权归.{0,30}所有")
 # Leftovers of a page <head>: `…" />`, `content="…`.
 MARKUP_RESIDUE = re.compile(r'"\s*/?>\s*$|^\s*/?>|\b(content|href|src)="')

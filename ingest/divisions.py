@@ -159,7 +159,8 @@ def strip_nationalities(stem):
 
 def short_names(name):
     """The shorter ways a division's name is written, by the naming rules of divisions:
-    黔东南苗族侗族自治州 → 黔东南州, 黔东南自治州, 黔东南; 青海省 → 青海; 广西壮族自治区 → 广西."""
+    黔东南苗族侗族自治州 → 黔东南州, 黔东南自治州, 黔东南;
+    青海省 → 青海; 广西壮族自治区 → 广西."""
     forms = set()
     m = _AUTONOMOUS.fullmatch(name)
     if m:

@@ -16,13 +16,15 @@ PERIOD = re.compile(
     rf"(?:{YEAR})?\s*(?:"
     r"(?:第)?(?P<q>[一二三四1-4])\s*(?:季度|(?<=第[一二三四1-4])季)"     # 第二季 is written too
     r"|(?P<half>[上下])半年"
-    r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*(?:(?P<year2>\d{4})年)?(?P<m2>\d{1,2})\s*月份?(?![\d日号])"
+    r"|(?P<m1>\d{1,2})\s*(?:月份?)?\s*[-—–~至到]\s*"
+    r"(?:(?P<year2>\d{4})年)?(?P<m2>\d{1,2})\s*月份?(?![\d日号])"
     r"|(?P<month>(?<=年)\d{1,2})\s*月份?(?![\d日号])"
     r"|第(?P<round>[一二三四五六七八九十\d]+)次"
     r")"
 )
 # A whole year: "2021年度", "2021年全年", not "2021年度第一季度" nor "2021年度第二次".
-ANNUAL = re.compile(r"(?P<year>\d{4}|\*{4})\s*年\s*(?:度|全年)(?!\s*(?:第|[一二三四1-4]\s*季度|[上下]半年|\d))")
+ANNUAL = re.compile(r"(?P<year>\d{4}|\*{4})\s*年\s*(?:度|全年)"
+                    r"(?!\s*(?:第|[一二三四1-4]\s*季度|[上下]半年|\d))")
 # The opening sentence stating what was inspected: "…组织开展了2021年度全市政府网站检查".
 INSPECTED = re.compile(r"检查|抽查|普查|监测|巡查|查看|考核")
 QUARTER = re.compile(r"(?:第)?([一二三四1-4])\s*(?:季度|(?<=第[一二三四1-4])季)")
@@ -34,12 +36,14 @@ TEXT_DATE = re.compile(r"(?<![\d〔\[(（])(?P<year>(?:19|20)\d{2})\s*(?:年|-[0
 # (2018年第一次抽查中发现的), a deadline (于2024年3月31日前).
 OTHER_DATE_BEFORE = re.compile(r"[较比与自]$|同比$|对比$")
 OTHER_DATE_AFTER = re.compile(r"\s*年?(?:[^,,。;;]{0,12}?)(?:以来|至今)|"
-                              r"[^,,。;;]{0,16}?(?:检查|抽查|普查|监测|巡查|通报)中?(?:发现|通报|指出)的")
+                              r"[^,,。;;]{0,16}?(?:检查|抽查|普查|监测|巡查|通报)中?"
+                              r"(?:发现|通报|指出)的")
 DEADLINE = re.compile(r"[^,,。;;]{0,10}?(?:之前|以前|前)")
 DONE = re.compile(r"了|已|均已")
 # A quarter of an earlier check or of a comparison, not this period's.
 EARLIER_BEFORE = re.compile(r"(?:[上前较比与对]|相比|复查)[^,,。;;]{0,4}$")
-EARLIER_AFTER = re.compile(r"[^,,。;;]{0,12}?(?:检查|抽查|普查|监测|巡查|通报)中?(?:发现|通报|指出)?的|"
+EARLIER_AFTER = re.compile(r"[^,,。;;]{0,12}?(?:检查|抽查|普查|监测|巡查|通报)中?"
+                           r"(?:发现|通报|指出)?的|"
                            r"[^,,。;;]{0,6}?相比")
 CITATION = re.compile(r"《[^《》]*》|〔[^〕]*〕|\([^()]*〔[^()]*\)")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*(?:\d{4}|\*{4})\s*[〕\])）]\s*(?:\d+|\*+)\s*号")
@@ -49,15 +53,18 @@ DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 DATE_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 # "发布时间:2024-06-27", "成文日期: | 2021-03-31 |" (a table), a date opening a meta line,
 # or a date after the title.
-PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*\|?\s*|^|(?:通报|报告)\s+)"
+PUBLISHED = re.compile(r"(?:(?:^|\s)(?:发布|成文|印发)?(?:时间|日期)\s*[:：]\s*\|?\s*"
+                       r"|^|(?:通报|报告)\s+)"
                        r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                        r"|^(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 # The closing date, alone or after the signature: "州政府政务信息中心 2023年11月23日".
 SIGNATURE_DATE = re.compile(r"(?:(?P<org>[^\s,。:;]{2,30})\s+)?" + DATE_CN.pattern)
-ORG_END = r"(?:办公厅|办公室|人民政府|政府|管理局|服务局|数据局|委员会|小组|中心|公开办|信息办|局)"
+ORG_END = (r"(?:办公厅|办公室|人民政府|政府|管理局|服务局|数据局"
+           r"|委员会|小组|中心|公开办|信息办|局)")
 TITLE_END = re.compile(r"(通报|情况|报告|通知|函)》?$")
 ISSUER_BEFORE_TITLE = re.compile(rf"^(?P<issuer>[^,。:;《]{{2,40}}?{ORG_END})\s*(关于|对于)")
-ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+ENUMERATOR = re.compile(r"^([一二三四五六七八九十]+、"
+                        r"|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])")
 NATIONAL_ISSUER = re.compile(r"^(国务院|国家|中央)")
 # A title on the country's sites (全国政府网站首份普查报告出炉) that names no place.
 NATIONAL_TITLE = re.compile(r"全国")
@@ -90,7 +97,8 @@ def find_title(lines):
         line = re.sub(r"^[\s•·]*", "", line)
         if len(line) > 90 or re.search(r"[。;]|[:：]$", line) or ENUMERATOR.match(line):
             continue
-        if ("关于" in line or "通报" in line) and re.search(r"季度|半年|年|月|次|检查|抽查|普查", line):
+        if (("关于" in line or "通报" in line)
+                and re.search(r"季度|半年|年|月|次|检查|抽查|普查", line)):
             title = line
             # A title broken over lines: "…政府系统" / "政务新媒体检查…的通报".
             j = i + 1

@@ -17,11 +17,13 @@ MAX_CHARS = 1_000_000
 
 # What a notice of this kind is about, said in the many ways notices say it: government
 # websites, new-media accounts or a column of them …
-SUBJECT = re.compile(r"网站|政府网|门户网|网页|栏目|新媒体|政务微博|政务微信|公众号|头条号|抖音号|客户端|小程序|"
+SUBJECT = re.compile(r"网站|政府网|门户网|网页|栏目|新媒体|政务微博|政务微信|"
+                     r"公众号|头条号|抖音号|客户端|小程序|"
                      r"账号|帐号")
 # … and checking them, what was found, how it is to be mended, or how their content is kept
 # up and supplied (a 内容保障 or 信息报送 notice is a notice of this kind too).
-MATTER = re.compile(r"[检抽普巡督核自复暗]查|查[验核看]|监测|抽检|检测|测评|评估|考[核评]|扫描|"
+MATTER = re.compile(r"[检抽普巡督核自复暗]查|查[验核看]|监测|抽检|检测|测评|评估|"
+                    r"考[核评]|扫描|"
                     r"通报|点名|合格|问题|不达标|红牌|黄牌|排名|得分|扣分|"
                     r"整改|关停|注销|"
                     r"内容保障|信息报送|报送|更新|采纳|回复|办结")

@@ -246,7 +246,8 @@ def _page_count(pdf):
 
 
 # The start of a new block: 一、 (二) 3. 第四条 附件 or a date line.
-_NEW_BLOCK = re.compile(r"\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[条章]"
+_NEW_BLOCK = re.compile(r"\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
+                        r"|\d+[.、．]|第[一二三四五六七八九十\d]+[条章]"
                         r"|附件|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
 
 

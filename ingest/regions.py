@@ -15,7 +15,8 @@ import ahocorasick
 from .divisions import load_regions, load_towns, short_names
 
 # Development zones take the name of their county: 郎溪经开区, 平阳经济开发区.
-ZONES = ("经开区", "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区", "开发区", "工业园区")
+ZONES = ("经开区", "经济开发区", "经济技术开发区", "高新区", "高新技术产业开发区",
+         "开发区", "工业园区")
 # The Xinjiang Production and Construction Corps (新疆生产建设兵团) governs its divisions
 # (第八师, 兵团XX局) inside Xinjiang, but is no division of the tables: its notices name only
 # the Corps and its divisions. A mention of the Corps is a mention of Xinjiang.
