@@ -1,10 +1,11 @@
 """One identity per unit across notices.
 
-A notice writes a unit as it pleases: 省药品监管局 or 青海省药品监督管理局政府网站, 州自然资源局
-or 黔东南州自然资源局(政务微博). `UnitResolver.resolve` reads such a name in its notice's context
-and returns the unit's identity: the region it belongs to (from the table of divisions, ingest/divisions.py), its
-body with abbreviations spelled out, and its channel. Two names with the same identity key are
-one unit; units with the same organisation are the sites and accounts of one body.
+A notice writes a unit as it pleases: 省药品监管局 or 青海省药品监督管理局政府网站,
+州自然资源局 or 黔东南州自然资源局(政务微博). `UnitResolver.resolve` reads such a name in its
+notice's context and returns the unit's identity: the region it belongs to (from the table of
+divisions, ingest/divisions.py), its body with abbreviations spelled out, and its channel. Two
+names with the same identity key are one unit; units with the same organisation are the sites
+and accounts of one body.
 """
 import re
 from dataclasses import dataclass
@@ -81,8 +82,9 @@ _ABBREVIATIONS = [(re.compile(p), r) for p, r in ABBREVIATIONS]
 _BODY = re.compile(r"(局|厅|委|委员会|办公室|办|中心|站|所|院|馆|队|会|社|处|部|镇|乡|街道|"
                    r"苏木|政府|管委会|集团|公司|学校|大学|监狱)$")
 
-# A leading 省/市/州/县/区 stands for the notice's own region of that level.
-_LEVEL_PREFIX = re.compile(r"^(自治区|省|市(?!场|监|容|政(?!府|务))|州|盟|县|区|旗)(?=.)")   # not 市场监管局, 市政
+# A leading 省/市/州/县/区 stands for the notice's own region of that level
+# (not the 市 of 市场监管局, 市政).
+_LEVEL_PREFIX = re.compile(r"^(自治区|省|市(?!场|监|容|政(?!府|务))|州|盟|县|区|旗)(?=.)")
 
 
 @lru_cache(maxsize=1)
