@@ -2,7 +2,8 @@
 
 A sentence counts things clause by clause, and each count is read by the words of its own part
 of the clause (parts are set apart by 、): a failure (发现不合格网站9家, 39家政务新媒体不合格), a
-pass (合格54个), a check (抽查政府网站536家, 对…612家进行抽查) or a total (全州在运行政府网站14个);
+pass (合格54个), a check (抽查政府网站536家, 对…612家进行抽查) or a total
+(全州在运行政府网站14个);
 a part without such words reads like the part before it (共检查政府网站398个、政务新媒体1526个).
 Each count is of the channel named right after it (352个政府网站) or else before it in its part
 (政务新媒体1526个), and a rate of one channel takes only counts of that channel or of none.
@@ -22,7 +23,8 @@ NEW_MEDIA = re.compile(vocab.pattern("channels.rate_scope.new_media"))
 FAILED = re.compile(vocab.pattern("rates.failed_words"))
 PASSED = re.compile(r"(?<!不)(?:合格|达标)(?!率)")
 CHECKED = re.compile(vocab.pattern("rates.check_words"))
-# 对…46个…网站进行了复查, 对…55家政府网站和419个政务新媒体全覆盖检查: the objects checked
+# The objects checked: 对…46个…网站进行了复查,
+# 对…55家政府网站和419个政务新媒体全覆盖检查.
 CHECKED_OBJECT = re.compile(r"对[^,，;；。]*(?:进行|开展|" + vocab.pattern("rates.check_words") + ")")
 TOTAL = re.compile(vocab.pattern("rates.total_words"))
 BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
@@ -89,7 +91,8 @@ def _clause_counts(out, clause, kind, plain):
             kind = own or kind
             if not PART_OF.match(part, m.end()) and (kind or plain):
                 out.append(Count(int(m.group(1)), kind or plain, _channel_at(part, m.start(), m.end()), bool(own)))
-        kind = _kind(part, len(part), clause) or kind       # 各地区…共抽查本地区、本部门政府网站8616个
+        # 各地区…共抽查本地区、本部门政府网站8616个
+        kind = _kind(part, len(part), clause) or kind
     return kind
 
 
@@ -137,7 +140,8 @@ def rate_counts(before, scope, earlier=(), strict=False, part=False):
     failed = _first(counts, "failed", scope, strict)
     passed = _last(counts, "passed", scope, strict)
     if checked is None and (failed is not None or passed is not None):
-        checked = _last(counts, "total", scope, strict)     # 全州在运行的政务新媒体150个,普查中发现不合格…14个
+        # 全州在运行的政务新媒体150个,普查中发现不合格…14个
+        checked = _last(counts, "total", scope, strict)
     for text in [] if part else earlier[:LOOK_BACK]:
         if checked is not None:
             break

@@ -20,8 +20,9 @@ from opencc import OpenCC
 
 MEASURES = ("pass_rate", "units-", "units+", "problems")
 # channel and government words that may trail a unit's name, longest first
-_TRAILING = ("政府门户网站", "门户网站", "政府网站", "网站", "人民政府网", "人民政府", "政府", "政务微博",
-             "政务微信", "官方微博", "微信公众号", "微信服务号", "微信订阅号", "公众号", "订阅号",
+_TRAILING = ("政府门户网站", "门户网站", "政府网站", "网站", "人民政府网", "人民政府",
+             "政府", "政务微博", "政务微信", "官方微博", "微信公众号", "微信服务号",
+             "微信订阅号", "公众号", "订阅号",
              "服务号", "微信", "微博", "抖音号", "账号", "帐号", "等")
 _PUNCT = re.compile(r"[\s“”\"'‘’「」『』《》〈〉:：,，。、;；]")
 _BRACKET_END = re.compile(r"[（(][^（）()]*[)）]$")

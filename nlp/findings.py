@@ -27,7 +27,8 @@ ATTACHMENT_TITLE_RE = re.compile(r"^\s*附件\s*[0-9一二三四五六七八九�
 NUMBERED_TITLE_RE = re.compile(r"\s*[0-9]{1,2}\s*[.、．]")     # used with .match()
 
 # An inspector's own actions: the subject of these is the issuer, not a finding.
-INSPECTOR_RE = re.compile(r"^(?:已(?:经)?(?:于[^,，。;；]{0,12}?)?)?(?:" + vocab.pattern("findings.inspector_acts") + ")")
+INSPECTOR_RE = re.compile(r"^(?:已(?:经)?(?:于[^,，。;；]{0,12}?)?)?(?:"
+                          + vocab.pattern("findings.inspector_acts") + ")")
 # …and these when the subject is an office that inspects (办公厅对全市网站进行抽查).
 INSPECTOR_WEAK_RE = re.compile(r"^(?:已(?:经)?)?(?:" + vocab.pattern("findings.inspector_acts_weak") + ")")
 INSPECTOR_NAME_RE = re.compile("(?:" + vocab.pattern("findings.inspecting_offices") + ")$")
@@ -36,7 +37,8 @@ INSPECTOR_NAME_RE = re.compile("(?:" + vocab.pattern("findings.inspecting_office
 RATE_AFTER = re.compile(r"\s*(?:为|是|达到|达)?\s*[0-9]+(?:\.[0-9]+)?\s*%")
 # A clause that only says where the next clause looks (…网站“部门信息”栏目中,).
 _COLUMNS = vocab.pattern("channels.columns")
-LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|" + _COLUMNS + r"|页面|平台)(?:[“\"][^”\"]{1,20}[”\"])?"
+LOCATION_ONLY = re.compile(r"^[^,，。;；]*?(?:网站|首页|" + _COLUMNS + r"|页面|平台)"
+                           r"(?:[“\"][^”\"]{1,20}[”\"])?"
                            r"(?:" + _COLUMNS + r"|页面)?(?:中|里|内|上)\s*$")
 # A requirement after the names (…各部门要切实加强, …应当): they are addressed, not found at fault.
 EXHORTED = re.compile(r"(?:等)?(?:各[^,，。;；]{0,6}?)?(?:" + vocab.pattern("findings.exhortations") + ")(?!求)")
@@ -64,7 +66,8 @@ def sentence_findings(segments, skip=()):
     for idx, seg in enumerate(segments):
         if any(a <= seg.start < b for a, b in skip) or METADATA_RE.match(seg.text):
             continue
-        if not seg.headings and ADDRESSEE_RE.match(seg.text) and not re.search(r"如下|以下|通报|存在", seg.text):
+        if not seg.headings and ADDRESSEE_RE.match(seg.text) \
+                and not re.search(r"如下|以下|通报|存在", seg.text):
             continue
         # 附件:1.…清单 / 2.…: attachments listed by title say nothing of anyone
         title = ATTACHMENT_TITLE_RE.match(seg.text)
@@ -91,7 +94,8 @@ def sentence_findings(segments, skip=()):
         sentence_ctx = _without(seg.text, all_spans) + carried
         bare = len(re.findall(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", sentence_ctx))) < 4
         illustrates = ILLUSTRATES.match(seg.text) or (
-            bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；") or _names_its_members(prev, seg, clauses)
+            bare and prev is not None and prev.text.rstrip()[-1:] in ":：;；") \
+            or _names_its_members(prev, seg, clauses)
         prev_ctx = (prev_used or prev.text) if prev is not None and illustrates else ""
         if list_line and bare:
             prev_ctx = list_ctx
@@ -109,7 +113,7 @@ def sentence_findings(segments, skip=()):
             if not names or _is_inspector(seg.text[names[-1].end:ce], names[-1]):
                 continue
             if LOCATION_ONLY.match(seg.text[names[-1].end:ce]):
-                continue      # 县政府门户网站“政策解读”栏目中, …: where, not whom, the notice faults
+                continue      # 县政府门户网站“政策解读”栏目中, …: where, not whom, it faults
             if _is_group_label(seg.text, clauses, ci):
                 continue
             if EXHORTED.match(seg.text, names[-1].end):
@@ -142,7 +146,7 @@ def sentence_findings(segments, skip=()):
                                         next_ctx, prev_ctx) if c]
                 if cut_off and ci == len(clauses) - 1 and not own.strip() and not sentence_ctx.strip() \
                         and prev_named and not prev_used:
-                    continue     # …流于形式;盘锦市大洼区|: the next item of a list, cut before its predicate
+                    continue     # …流于形式;盘锦市大洼区|: a list's next item, cut before its predicate
                 allow_heading = n_names >= 2 or bool(prev_ctx or next_ctx) or not bare
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
                 if polarity is None or polarity == "positive" and _rate_below_full(own):
@@ -205,16 +209,19 @@ def _cut_in_middle(text, name):
 
 # X某部门网站(主办单位:Y): a site left anonymous, named only by the body that runs it.
 ANONYMOUS_HOST = re.compile(r"(?:下属)?某[^,，。;；()（）]{0,10}?(?:" + CHANNEL_RE.pattern + r")?\s*[(（]"
-                            r"(?:主办|运营|运维|开办|管理)(?:单位|主体|机构|部门)?[:：]([^()（）\n。]{2,40})[)）]")
+                            r"(?:主办|运营|运维|开办|管理)(?:单位|主体|机构|部门)?[:：]"
+                            r"([^()（）\n。]{2,40})[)）]")
 
 
 # 区科经局开设的政务微博“西陵科技”: the body, then the account it runs, named in quotes.
-ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+"
+ACCOUNT_OF = re.compile(r"(?:的|(?:开设|主办|运营|开办|注册)的)?\s*(?:政务|官方)?"
+                        r"(?:" + CHANNEL_RE.pattern + r")+"
                         r"号?(?:账号|帐号)?\s*(?=[“\"「『])")
 
 
 # Names made only of level words (县市区, 市政府, 辖区): a class of units or the notice's own.
-LEVELS_ONLY = re.compile(r"^(?:自治区|自治州|自治县|[省市县区州乡镇旗盟]|辖区|各|全)+(?:人民政府|政府)?$")
+LEVELS_ONLY = re.compile(r"^(?:自治区|自治州|自治县|[省市县区州乡镇旗盟]|辖区|各|全)+"
+                         r"(?:人民政府|政府)?$")
 # a rate merely stated (合格率为94.1%), not one said to be high (合格率超过90%)
 OWN_RATE = re.compile("(?:" + vocab.pattern("rates.rate_words") + r")\s*(?:为|是)\s*([0-9]+(?:\.[0-9]+)?)\s*%")
 
@@ -248,7 +255,8 @@ def _is_inspector(predicate, last_name):
         INSPECTOR_WEAK_RE.match(predicate) and INSPECTOR_NAME_RE.search(last_name.text)))
 
 
-PROBLEMS_FOLLOW = re.compile(r"\s*(?:存在(?:的)?(?:主要)?问题|主要问题|问题(?:描述)?)[:：]|\s*经(?:查|核查|检查)[,，]")
+PROBLEMS_FOLLOW = re.compile(r"\s*(?:存在(?:的)?(?:主要)?问题|主要问题|问题(?:描述)?)[:：]"
+                             r"|\s*经(?:查|核查|检查)[,，]")
 
 
 def _said_next(segments, idx):
@@ -270,8 +278,11 @@ def _said_next(segments, idx):
     return nxt.text
 
 
-REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?(?:以上|上述)[^,，。;；]{0,8}?(?:单位|地区|部门|网站|账号|帐号)"
-                         r"(?:[^。;；]{0,30}?(?:表扬|批评)|(?:均|都|皆)?(?:存在|出现))")   # 上述账号均存在…问题
+# 上述账号均存在…问题
+REFERS_BACK = re.compile(r"^\s*(?:现|特|经研究[,，]?|决定)?(?:对|给予|向)?"
+                         r"(?:以上|上述)[^,，。;；]{0,8}?"
+                         r"(?:单位|地区|部门|网站|账号|帐号)"
+                         r"(?:[^。;；]{0,30}?(?:表扬|批评)|(?:均|都|皆)?(?:存在|出现))")
 
 
 FOLLOWING = 2 * MAX_SENTENCE
@@ -322,10 +333,14 @@ def _is_group_label(text, clauses, ci):
 
 
 # 同时,该网站…出现错别字 / …,主办单位未按程序注销: the subject named before, referred to again
-SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门|栏目)|(?:账号|帐号)|"
-                          r"(?:部分|个别|多个|一些)(?:子)?(?:栏目|信息|页面|内容|链接|文件|稿件)|"     # parts of its own site
+SAME_SUBJECT = re.compile(r"(?:该|其|此)(?:网站|账号|帐号|公众号|微博|号|平台|单位|部门"
+                          r"|栏目)|(?:账号|帐号)|"
+                          # parts of its own site
+                          r"(?:部分|个别|多个|一些)(?:子)?"
+                          r"(?:栏目|信息|页面|内容|链接|文件|稿件)|"
                           r"(?:其|该)?(?:主办|运营|运维|开办)(?:单位|主体)|"
-                          r"其中[0-9一二两三四五六七八九十]+\s*(?:个|家)")     # 其中一个网站: one of its own
+                          # 其中一个网站: one of its own
+                          r"其中[0-9一二两三四五六七八九十]+\s*(?:个|家)")
 
 
 def _continuation(text, clauses, ci):
@@ -341,13 +356,16 @@ def _continuation(text, clauses, ci):
 
 
 ANAPHORIC = re.compile(r"也|亦|同样|同时")
-OTHERS = re.compile(r"(?:各|其他|其余|其它|全[省市区县州旗国])")     # 其他地区县级政府网站…: others
+OTHERS = re.compile(r"(?:各|其他|其余|其它|全[省市区县州旗国])")     # 其他地区县级政府网站…
 # 15个区…, 其余单位…: a clause whose subject is a counted or quantified class
-CLASS_SUBJECT = re.compile(r"(?:其中|共有|共)?(?:[0-9一二两三四五六七八九十]+\s*(?:个|家)|(?:部分|个别|一些|少数|多数|"
-                           r"大部分|大多数|绝大多数|其他|其余|其它|全[省市区县州旗])[^,，。;；]{0,6}?"
+CLASS_SUBJECT = re.compile(r"(?:其中|共有|共)?(?:[0-9一二两三四五六七八九十]+\s*(?:个|家)"
+                           r"|(?:部分|个别|一些|少数|多数|"
+                           r"大部分|大多数|绝大多数|其他|其余|其它|全[省市区县州旗])"
+                           r"[^,，。;；]{0,6}?"
                            r"(?:单位|部门|网站|账号|帐号|区|县|市|镇|乡|街道|地区|新媒体))")
 # What may follow a name in its clause without saying anything of it (等市级政府门户网站, 等3个).
-CLASSIFIER = re.compile(r"等|[0-9一二两三四五六七八九十几]+\s*[个家]|[省市县区州地乡镇]|级|直|部门|单位|政府|[(（][^)）]*[)）]")
+CLASSIFIER = re.compile(r"等|[0-9一二两三四五六七八九十几]+\s*[个家]|[省市县区州地乡镇]"
+                        r"|级|直|部门|单位|政府|[(（][^)）]*[)）]")
 
 
 def _has_predicate(words):
@@ -385,7 +403,8 @@ EXCEPTION = re.compile(r"除(?:了)?([^,，。;；外]{2,60}?)(?:以)?外[,，]?
                        r"(?:均|全部|都)(?:已|能)?(?:合格|达标|整改|完成|按期))")
 # 除A、B外: the names a sentence sets apart from what it says of the rest
 SET_APART = re.compile(r"除(?:了)?[^,，。;；外]{2,60}?(?:以)?外")
-SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,60}?)(?:的)?(?:相关|主要|有关|分管)?(?:责任人|负责人|负责同志|领导)")
+SUMMONED = re.compile(r"约谈(?:了)?([^,，。;；]{2,60}?)(?:的)?(?:相关|主要|有关|分管)?"
+                      r"(?:责任人|负责人|负责同志|领导)")
 # “鹤壁淇滨发布”主办单位淇滨区委宣传部: the body summoned, after the account it runs
 HOST_LEAD = re.compile(r".*(?:主办|运营|运维|开办)(?:单位|主体)[:：]?")
 
@@ -447,8 +466,10 @@ ON_A_SITE = re.compile(vocab.pattern("findings.on_a_site"))
 
 
 # A sentence about a class of units (个别单位…多次整改仍不到位。), which the next may name.
-CLASS_SENTENCE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是)?(?:个别|部分|一些|少数|有的|多个|[0-9一二两三四五六七八九十]+个)"
-                            r"[^,，。;；]{0,8}?(?:单位|部门|网站|账号|帐号|地区|县|区|市|乡镇|镇|街道)")
+CLASS_SENTENCE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是)?"
+                            r"(?:个别|部分|一些|少数|有的|多个|[0-9一二两三四五六七八九十]+个)"
+                            r"[^,，。;；]{0,8}?"
+                            r"(?:单位|部门|网站|账号|帐号|地区|县|区|市|乡镇|镇|街道)")
 
 
 def _names_its_members(prev, seg, clauses):
@@ -501,7 +522,8 @@ def _channel_named(contexts, headings):
 
 def dedupe(findings):
     """One finding per (unit, polarity, problem, channel, month), the first kept, with the
-    longest streak any of its repeats states (…为零的县水务局。其中,县水务局连续两个月未有信息发布)."""
+    longest streak any of its repeats states
+    (…为零的县水务局。其中,县水务局连续两个月未有信息发布)."""
     kept, out = {}, []
     for f in findings:
         key = (f["unit"], f["polarity"], f["problem"], f["channel"], f.get("month"))

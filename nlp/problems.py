@@ -39,8 +39,10 @@ PROBLEM_RES = [(code, re.compile(vocab.pattern(f"problems.problem.{code}")))
                for code in vocab.entry("problems.problem")]
 # A failure named without its problem.
 UNSPECIFIED_RE = re.compile(vocab.pattern("problems.unspecified"))
-# A streak the notice states: 连续四个季度检查不合格, 连续两个月未有信息发布, 连续两期被通报.
-CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)(?:个)?(?:季度|月|月份|周期|批次|期|次)[^,，。;；]{0,8}?"
+# A streak the notice states: 连续四个季度检查不合格, 连续两个月未有信息发布,
+# 连续两期被通报.
+CONSECUTIVE_RE = re.compile(r"连续([0-9一二两三四五六七八九十]+)(?:个)?"
+                            r"(?:季度|月|月份|周期|批次|期|次)[^,，。;；]{0,8}?"
                             r"(?:不合格|不及格|未|无|不更新|被通报|通报|问题)")
 
 
@@ -75,10 +77,12 @@ def heading_polarity(headings):
 # Quoted names of columns (子栏目“政策解读”为空白, “A”、“B”等栏目) …
 _COLUMNS = vocab.pattern("channels.columns")
 QUOTED_COLUMN = re.compile("(?<=" + _COLUMNS + ")(?:[、和及与]?" + QUOTED.pattern + ")+|"
-                           + QUOTED.pattern + "(?=(?:[、和及与]?" + QUOTED.pattern + r")*[、和及与]?等?(?:[0-9一二三四五六七八九十]+个)?"
+                           + QUOTED.pattern + "(?=(?:[、和及与]?" + QUOTED.pattern + r")*"
+                           r"[、和及与]?等?(?:[0-9一二三四五六七八九十]+个)?"
                            r"(?:为|是)?(?:" + vocab.pattern("units.column_states") + ")?(?:" + _COLUMNS + "|链接))")
 # …and unquoted (人事信息、法律法规、信息公开指南等8个栏目长期未更新).
-COLUMN_LIST = re.compile(r"(?:[^,，。;；、“”的未不无存]{2,10}、)+[^,，。;；、“”的未不无存]{2,10}"
+COLUMN_LIST = re.compile(r"(?:[^,，。;；、“”的未不无存]{2,10}、)+"
+                         r"[^,，。;；、“”的未不无存]{2,10}"
                          r"(?=等[0-9一二三四五六七八九十]*个?(?:" + _COLUMNS + "))")
 # …unless the column is what is missing (未按要求开设“政策解读”栏目).
 MISSING_COLUMN = re.compile(vocab.pattern("polarity.missing_column"))

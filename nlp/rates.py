@@ -18,14 +18,17 @@ NUM = r"([0-9]+(?:\.[0-9]+)?)\s*%"
 RATE_WORD = re.compile("(?<!不)(?:" + vocab.pattern("rates.rate_words") + ")")
 # what may stand between the rate word and its value
 LINK = re.compile(r"\s*(?:平均|总体)?(?:均|分别)?(?:为|是|达到了?|达|:|：|"
-                  r"(?:连续[0-9一二两三四五六七八九十]+个(?:季度|月)|持续|始终|继续)?(?:保持|稳定)(?:在)?)?\s*" + NUM)
+                  r"(?:连续[0-9一二两三四五六七八九十]+个(?:季度|月)|持续|始终|继续)?"
+                  r"(?:保持|稳定)(?:在)?)?\s*" + NUM)
 # 合格率由上季度的90%提升至95%, 合格率较上季度提高2个百分点,达到95%: the value reached
 CHANGED_TO = re.compile(r"(?:由|从|较|比)[^,，。;；%]{0,16}?(?:[0-9.]+\s*%)?[^,，。;；%]{0,4}?"
-                        r"(?:提升|提高|上升|下降|降低|增长|增加)(?:了)?(?:[^,，。;；%]{0,10}?百分点)?[,，]?"
+                        r"(?:提升|提高|上升|下降|降低|增长|增加)(?:了)?"
+                        r"(?:[^,，。;；%]{0,10}?百分点)?[,，]?"
                         r"(?:至|到|达到|为|达)(?:[^,，。;；%0-9]{0,8}?的)?\s*" + NUM)
 # 合格率分别为:西宁市100%、海东市95.5%: a rate per named subject
 NAMED_VALUES = re.compile(r"\s*(?:分别|依次)?(?:为|是)?[:：]?\s*(?=[\u4e00-\u9fff])")
-NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达)?\s*" + NUM + r"\s*[、,，;；和及]?\s*")
+NAMED_VALUE = re.compile(r"([\u4e00-\u9fff()（）]{2,14}?)(?:为|是|达到|达)?\s*"
+                         + NUM + r"\s*[、,，;；和及]?\s*")
 MORE_VALUES = re.compile(r"\s*[、和及与,，]\s*" + NUM)
 # 其中区网站93.8%,部门网站100%: further rates after the first, each with its subject
 TRAILING = re.compile(r"[,，;；、]\s*(?:其中)?([\u4e00-\u9fff()（）]{1,12}?)(?:为|是|达到|达)?\s*" + NUM)
@@ -55,7 +58,8 @@ def _scope(before):
     """The scope named last before a rate: website, new_media, or both, in the order named,
     when the last clause that names a channel joins sites and accounts (对39个政府网站和238个
     政务新媒体进行了检查, 网站、新媒体)."""
-    before = BRACKETS.sub(lambda b: " " * len(b.group(0)), before)      # (按…政府网站与政务新媒体检查指标…)
+    # (按…政府网站与政务新媒体检查指标…)
+    before = BRACKETS.sub(lambda b: " " * len(b.group(0)), before)
     w = [m for m in WEBSITE.finditer(before)]
     n = [m for m in NEW_MEDIA.finditer(before)]
     if not w and not n:
@@ -149,7 +153,9 @@ def find_rates(segments, notice_text):
                 continue      # 与第二季度(总体合格率91.2%)相比: the rate compared with
             if CONSECUTIVE.search(clause) and last and last[0] == seg.paragraph and last[1].get("subject") \
                     and last[1]["rate"] == float(link.group(1)):
-                continue      # 北京等14个地区…100%;北京、天津等6个地区连续两个季度…100%: those already counted
+                # those already counted: 北京等14个地区…100%;
+                # 北京、天津等6个地区连续两个季度…100%
+                continue
             values = [link.group(1)]
             pos = link.end()
             while (more := MORE_VALUES.match(text, pos)) and "分别" in link.group(0):
@@ -171,13 +177,15 @@ def find_rates(segments, notice_text):
                     scope, subjects = scope, [None, None]
             if len(values) == 1 and len(scope) == 2 and "均" not in link.group(0):
                 scope = ["overall"]      # 网站和政务新媒体总体合格率96%: both together
-            # the subject may be an enumeration (乌海市、阿拉善盟政府网站和政务新媒体合格率均为100%)
+            # the subject may be an enumeration
+            # (乌海市、阿拉善盟政府网站和政务新媒体合格率均为100%)
             whole = text[max(text.rfind(c, 0, m.start()) for c in ",，;；。:：") + 1:m.start()]
             subject = "整改后" if "整改后" in clause[-6:] else (_subject(whole) or _subject(clause))
             if not subject and not clause.strip() and _one_of_listed_parts(segments, idx):
                 subject = _counted_subject(before)      # 政务微博36个,发现不合格0个,合格率为100%;
             month = MONTH.search(clause)
-            breakdown = re.search(r"其中[,，:：]?\s*$", text[:clause_start])     # 其中,4月合格率为97.95%: a part
+            # 其中,4月合格率为97.95%: a part
+            breakdown = re.search(r"其中[,，:：]?\s*$", text[:clause_start])
             earlier = [segments[k].text for k in range(idx - 1, max(idx - 1 - LOOK_BACK, -1), -1)
                        if segments[k].paragraph == seg.paragraph]
             for i, value in enumerate(values):
@@ -209,13 +217,15 @@ def find_rates(segments, notice_text):
     return rates
 
 
-SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+|(?:连续[0-9一二两三四五六七八九十]+个(?:季度|月))?"
+SUBJECT_TRIM = re.compile(r"^(?:其中|经检查|经抽查|此外|同时)+"
+                          r"|(?:连续[0-9一二两三四五六七八九十]+个(?:季度|月))?"
                           r"(?:的)?(?:(?:政府网站|门户网站|网站)[和与及、](?:政务新媒体|新媒体)|"
                           r"政府网站|门户网站|网站|政务新媒体|新媒体|账号|帐号)?"
                           r"(?:检查|抽查|抽检|普查|监测|考核|查看)?(?:总体|平均|整体|综合)?$")
 WHOLE = re.compile("^(?:" + vocab.pattern("rates.whole") + ")")
 # 苏州、南通、泰州3市, 北京等14个地区: an enumeration closed by its count
-COUNTED_LIST = re.compile(r"[\u4e00-\u9fff()（）]+(?:(?:、[\u4e00-\u9fff()（）]+)+等?|等)[0-9]+个?[\u4e00-\u9fff]{1,4}")
+COUNTED_LIST = re.compile(r"[\u4e00-\u9fff()（）]+(?:(?:、[\u4e00-\u9fff()（）]+)+等?|等)"
+                          r"[0-9]+个?[\u4e00-\u9fff]{1,4}")
 
 
 def _subject(clause):
@@ -257,7 +267,8 @@ def _counted_subject(part):
         if re.fullmatch(r"(?:共|共有|其中|合格|达标|检查|抽查|普查)+", name):
             continue        # 政务微博12家,合格11家: the kind is named in the clause before
         named = re.fullmatch(r"[\u4e00-\u9fffA-Za-z()（）、]{2,24}", name) and _scope(name) and not re.search(
-            r"季度|年|月|检查|抽查|普查|核查|监测|考评|合格|发现|共|对|运行|开设|存在", name)
+            r"季度|年|月|检查|抽查|普查|核查|监测|考评|合格|发现|共|对|运行|开设|存在",
+            name)
         return name if named and not _channel_only(name) else None
     return None
 

@@ -19,7 +19,8 @@ METADATA_LINE = re.compile("(?:" + vocab.pattern("sections.metadata_labels") + "
 # A point made inside a paragraph (…取得较好成效。一是…。二是…): a heading for what follows it there.
 POINT = re.compile(r"[一二三四五六七八九十]+是")
 TABLE_CELL = re.compile(r"\|\s*$|\s\|\s")
-SPACED_ROW = re.compile(r"^\s*[0-9]{1,3}\s+\S+\s+\S+")      # 5 五十镇人民政府 五十镇政府网 …: a table row
+# A table row: 5 五十镇人民政府 五十镇政府网 …
+SPACED_ROW = re.compile(r"^\s*[0-9]{1,3}\s+\S+\s+\S+")
 # A sentence longer than this is text run on without punctuation or a list of thousands of
 # names: it is cut into pieces, so that its cost and its evidence stay bounded. The longest
 # sentence of a real notice met so far has 335 characters.
@@ -60,7 +61,8 @@ class Segment:
 
 
 # A short line that names a kind and counts it, unnumbered (未提供有效互动功能(3个)): a sub-heading.
-COUNTED_HEADING = re.compile(r"^[^,，。;；:：、()（）]{2,24}[(（][0-9一二三四五六七八九十]+\s*个[)）]\s*$")
+COUNTED_HEADING = re.compile(r"^[^,，。;；:：、()（）]{2,24}"
+                             r"[(（][0-9一二三四五六七八九十]+\s*个[)）]\s*$")
 
 
 def heading_level(line):
@@ -80,7 +82,7 @@ def heading_level(line):
 
 def heading_text(line):
     """The heading itself: the line up to its first full stop, at most 40 characters."""
-    if line.startswith("附件"):        # 附件:第二季度表现优秀的政务新媒体 — the title is the heading
+    if line.startswith("附件"):        # 附件:第二季度表现优秀的政务新媒体: the title is the heading
         cut = re.split(r"[。]", line, maxsplit=1)[0]
     else:
         cut = re.split(r"[。:：]", line, maxsplit=1)[0]

@@ -106,8 +106,8 @@ def _named_columns_table(lines, starts, i, header):
     while j < len(lines):
         cell = lines[j].strip()
         longest = 300 if len(cells) % width == problem else 40
-        if not cell or "|" in cell or len(cell) > longest or re.match(r"[一二三四五六七八九十]+、|附件", cell) \
-                or DATE_LINE.fullmatch(cell):
+        if not cell or "|" in cell or len(cell) > longest \
+                or re.match(r"[一二三四五六七八九十]+、|附件", cell) or DATE_LINE.fullmatch(cell):
             break           # a heading, a sentence, or the date under a signature ends the table
         cells.append(cell_of(j))
         j += 1
@@ -137,7 +137,8 @@ def _cells(text):
         line, pos = lines[i], starts[i]
         i += 1
         cell = line.strip()
-        if cellwise and cell and "|" not in line and len(cell) <= 40 and not re.match(r"[一二三四五六七八九十]+、|附件", cell):
+        if cellwise and cell and "|" not in line and len(cell) <= 40 \
+                and not re.match(r"[一二三四五六七八九十]+、|附件", cell):
             s = pos + line.index(cell)
             block.append(Cell(cell, s, s + len(cell)))
             continue

@@ -24,7 +24,8 @@ COUNT = re.compile(r"[0-9*一二两三四五六七八九十几]+\s*[个家条次
 COLUMN_WORDS = re.compile(vocab.pattern("units.column_words"))   # after a quoted column name: where, not what
 CLAUSE_SPLIT = re.compile(r"[,，:：;；|。！？]")   # ASCII ? is mojibake here, not punctuation
 QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,30})[”\"」』]")
-QUOTE_AT_CUT = re.compile(r"[“\"「『]([^“”\"「」『』\n、,，]{1,30})$")     # a quote the excerpt's cut leaves open
+# a quote the excerpt's cut leaves open
+QUOTE_AT_CUT = re.compile(r"[“\"「『]([^“”\"「」『』\n、,，]{1,30})$")
 LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
 LEAD = re.compile("^(?:" + vocab.pattern("units.lead") + ")+")
@@ -41,31 +42,36 @@ FUNCTION_START = re.compile("^(?:" + vocab.pattern("units.function_starts") + ")
 # What may follow a quoted name: its channel, punctuation, the next name, or a predicate.
 QUOTE_FOLLOWER = re.compile(vocab.pattern("units.quote_followers", channel_word=CHANNEL_RE.pattern))
 # What a quoted column or slogan is followed by (“工作动态”栏目, “三审三校”制度).
-NOT_AFTER_A_NAME = re.compile("等?(?:[0-9*一二两三四五六七八九十几]+个)?(?:" + vocab.pattern("units.column_states")
+NOT_AFTER_A_NAME = re.compile("等?(?:[0-9*一二两三四五六七八九十几]+个)?(?:"
+                              + vocab.pattern("units.column_states")
                               + ")?(?:" + vocab.pattern("units.after_a_quoted_column") + ")")
 QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"「『][^“”\"「」『』]{1,30}[”\"」』])*")
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"「『][^“”\"「」『』]{1,30}[”\"」』][、和及与]?)*$")
 # After these a quote gives the words written or shown, never a name.
 WORDS_QUOTED = re.compile(vocab.pattern("units.words_quoted"))
 BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:[、和及与]?《[^《》\n]{2,20}》)*"
-                                 r"(?:等[0-9一二三四五六七八九十]*个?)?(?:政务)?(?:账号|帐号|" + CHANNEL_RE.pattern + r"))")
+                                 r"(?:等[0-9一二三四五六七八九十]*个?)?(?:政务)?(?:账号|帐号|"
+                                 + CHANNEL_RE.pattern + r"))")
 RUNS_THE_ACCOUNT = re.compile("(?:" + vocab.pattern("units.runs_the_account") + ")的$")
 QUOTE_OPENER = re.compile("(?:" + vocab.pattern("units.quote_openers") + ")$")
 CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
 # Between a name and its channel word: 等, 等3个, 县级, 部门 …
-BEFORE_CHANNEL = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
+BEFORE_CHANNEL = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?"
+                            r"(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
 TRAILING_WORDS = re.compile("(?:" + "|".join(map(re.escape, vocab.words("channels.name_tail"))) + ")$")
 COUNTED_CHANNEL = re.compile(r"等[0-9*一二三四五六七八九十几]+[个家](?:" + CHANNEL_RE.pattern + ")")
 COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
 BRACKETS = re.compile(r"[(（][^)）]*[)）]")
 # (主办单位:X局) after an account: the body behind it, not a clause of its own
-BODY_BRACKET = re.compile(r"[(（](?:主办|运营|运维|开办|管理|责任|开设)(?:单位|主体|机构|部门)?[:：][^()（）\n。]{1,40}[)）]")
+BODY_BRACKET = re.compile(r"[(（](?:主办|运营|运维|开办|管理|责任|开设)"
+                          r"(?:单位|主体|机构|部门)?[:：][^()（）\n。]{1,40}[)）]")
 CHANNEL_IN_BRACKETS = re.compile(r"[(（][^)）]*(?:" + CHANNEL_RE.pattern + r")[^)）]*[)）]")
 DOCUMENT_TITLE = re.compile(r"《[^《》]{1,80}》")
 COLUMN_OF = re.compile(r"栏目[(（]([^()（）]{2,20})[)）]")
 COLLECTIVE = re.compile(r"[(（](?:以下|下文)?(?:统称|简称|合称|下称)")
-ETC_CLASS = re.compile(r"等(?:[0-9一二三四五六七八九十]+个)?(?:地|地区|单位|部门|省份|省区|城市|网站|账号|帐号)?")
+ETC_CLASS = re.compile(r"等(?:[0-9一二三四五六七八九十]+个)?"
+                       r"(?:地|地区|单位|部门|省份|省区|城市|网站|账号|帐号)?")
 OPEN_SEP = re.compile(r"(?:以及|及(?!时)|和|与)")
 
 
@@ -124,7 +130,8 @@ def channel_after(text, pos):
 
 
 # 抖音号“三河融媒”: a channel word before a quoted account name, as table cells give it
-CHANNEL_THEN_QUOTE = re.compile(r"^\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+\s*[“\"「『]([^”\"」』]{2,30})[”\"」』]?\s*$")
+CHANNEL_THEN_QUOTE = re.compile(r"^\s*(?:政务|官方)?(?:" + CHANNEL_RE.pattern + r")+"
+                                r"\s*[“\"「『]([^”\"」』]{2,30})[”\"」』]?\s*$")
 
 
 def clean_name(name):
@@ -284,8 +291,10 @@ class Quote:
     open: bool = False  # the excerpt's cut leaves it open
 
 
-# 巴塘警方”“雅江警察蜀黍”…, 其中师宗文旅”“师宗河长…: a page that lost the opening mark of the first quote
-ORPHAN_CLOSE = re.compile(r"^(\s*(?:其中|如|比如|例如|包括|主要有)?[:：]?)([^“”\"「」『』\n,，。;；:：、]{2,20})[”」』]")
+# A page that lost the opening mark of the first quote:
+# 巴塘警方”“雅江警察蜀黍”…, 其中师宗文旅”“师宗河长…
+ORPHAN_CLOSE = re.compile(r"^(\s*(?:其中|如|比如|例如|包括|主要有)?[:：]?)"
+                          r"([^“”\"「」『』\n,，。;；:：、]{2,20})[”」』]")
 
 
 def _quotes(clause, cut):
@@ -338,7 +347,8 @@ def _quoted_names(clause, base, cut=False):
                 host_name = host_name.rsplit("的", 1)[-1]
             host_name = re.sub(r"^.*?(?:为|是|有|如|及|和)(?=[" + HAN + "]{2})", "", host_name) \
                 if not UNIT_END_RE.search(host_name) else host_name
-            if not _is_host(host_name):     # …等网站以及省司法厅“福建司法”: the body after the last joint
+            # …等网站以及省司法厅“福建司法”: the body after the last joint
+            if not _is_host(host_name):
                 host_name = HOST_JOINT.split(host_name)[-1]
             if _is_host(host_name):
                 host = host_name   # 宝鸡市信访局“宝鸡信访”: the account of a body
