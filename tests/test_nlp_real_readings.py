@@ -52,6 +52,8 @@ GIVEN = [
     ("r96", "教育局", "negative", "disclosure"),
     ("r65", "湖北旅游网", "negative", "interaction_poor"),
     ("r68", "福州市财政局", "negative", "repost_missing"),
+    # a domain not filed is a filing problem, not a domain that breaks the rules
+    ("r95", "兵团国资委", "negative", "registration"),
 ]
 
 NOT_GIVEN = [
@@ -61,6 +63,7 @@ NOT_GIVEN = [
     ("r63", "区政府办", "positive", None),             # the notice's own issuer
     ("r83", "万盛经开区管委会", "positive", None),      # a list defining a collective (以下统称…)
     ("r77", "绝大多数", "positive", None),             # a class, not a unit
+    ("r95", "兵团国资委", "negative", "other"),         # 域名…未完成ICP备案: where, not what
 ]
 
 
