@@ -30,6 +30,7 @@ LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
 LEAD = re.compile("^(?:" + vocab.pattern("units.lead") + ")+")
 INTRODUCING_LEAD = re.compile(vocab.pattern("units.introducing_lead"))
+VIEWPOINT = re.compile(r"\s*(?:" + vocab.pattern("units.viewpoint") + r")\s*")     # 从…类型看: no subject
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
 MID_OPENER = re.compile(vocab.pattern("units.mid_openers"))
 STRONG_OPENER = re.compile(vocab.pattern("units.strong_openers"))
@@ -430,6 +431,8 @@ def names_in_clause(clause, base=0, introduced=False, cut=False):
 
     `introduced`: the clause follows an opener such as `…的政务新媒体有:` or `微信订阅号中,`;
     `cut`: the excerpt ends with this clause, in the middle of a sentence."""
+    if VIEWPOINT.fullmatch(clause):
+        return []
     quoted, covered = _quoted_names(clause, base, cut)
     covered += [m.span() for m in DOCUMENT_TITLE.finditer(clause)]    # 《…通知》 names no unit
     # blank the quotes out so that the enumeration reader does not read into them
