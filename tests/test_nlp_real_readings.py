@@ -63,10 +63,10 @@ NOT_GIVEN = [
     ("r63", "区政府办", "positive", None),             # the notice's own issuer
     ("r83", "万盛经开区管委会", "positive", None),      # a list defining a collective (以下统称…)
     ("r77", "绝大多数", "positive", None),             # a class, not a unit
-    ("r95", "兵团国资委", "negative", "other"),
+    ("r95", "兵团国资委", "negative", "other"),         # 域名…未完成ICP备案: where, not what
     ("r35", "文化四个主题", "positive", None),         # 生活、…、文化四个主题: a count of themes
     ("r63", "十县百乡", "positive", None),             # 参与“十县百乡”创建活动: a campaign's slogan
-    ("r55", "从政务", "positive", None),               # 从政务新媒体类型看: a point of view         # 域名…未完成ICP备案: where, not what
+    ("r55", "从政务", "positive", None),               # 从政务新媒体类型看: a point of view
 ]
 
 
