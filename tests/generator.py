@@ -75,7 +75,8 @@ def _nations():
 
 
 def _stem(name):
-    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "区"):
+    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟",
+                   "县", "区"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             name = name[: -len(suffix)]
             break
@@ -129,7 +130,8 @@ DEPARTMENTS = [
     ("人力资源和社会保障厅", "人力资源社会保障厅"), ("自然资源厅", "自然资源厅"),
     ("生态环境厅", "生态环境厅"), ("住房和城乡建设厅", "住房城乡建设厅"),
     ("交通运输厅", "交通运输厅"), ("水利厅", "水利厅"), ("农业农村厅", "农业农村厅"),
-    ("商务厅", "商务厅"), ("文化和旅游厅", "文化和旅游厅"), ("卫生健康委员会", "卫生健康委"),
+    ("商务厅", "商务厅"), ("文化和旅游厅", "文化和旅游厅"),
+    ("卫生健康委员会", "卫生健康委"),
     ("退役军人事务厅", "退役军人厅"), ("应急管理厅", "应急管理厅"), ("审计厅", "审计厅"),
     ("国有资产监督管理委员会", "国资委"), ("市场监督管理局", "市场监管局"),
     ("广播电视局", "广电局"), ("体育局", "体育局"), ("统计局", "统计局"),
@@ -156,8 +158,10 @@ MEDIA_CHANNELS = ["wechat", "wechat", "wechat", "weibo", "weibo", "douyin", "tou
 # per problem: section headings, and predicates for websites and for accounts ({n} a number)
 PROBLEMS = {
     "not_updated": (
-        ["信息更新不及时", "部分栏目长期不更新", "不及时更新问题反弹", "内容保障不到位"],
-        ["首页信息更新不及时", "更新不及时栏目超过{n}个", "动态类栏目超过2周未更新", "部分栏目长期不更新"],
+        ["信息更新不及时", "部分栏目长期不更新", "不及时更新问题反弹",
+         "内容保障不到位"],
+        ["首页信息更新不及时", "更新不及时栏目超过{n}个", "动态类栏目超过2周未更新",
+         "部分栏目长期不更新"],
         ["超过{n}天未更新", "更新频次达不到要求", "长期不更新", "每月更新少于4天"]),
     "blank_column": (
         ["空白栏目仍然存在", "栏目空白问题"],
@@ -201,7 +205,8 @@ PROBLEMS = {
         []),
     "disclosure": (
         ["政府信息公开平台未全面改造", "政务公开标准化目录公布缓慢"],
-        ["未完成政府信息公开平台改造", "未公开政府信息公开年度报告", "未在网站公开标准目录"],
+        ["未完成政府信息公开平台改造", "未公开政府信息公开年度报告",
+         "未在网站公开标准目录"],
         []),
     "registration": (
         ["基本信息变更报备不及时", "备案信息不准确"],
@@ -222,7 +227,8 @@ PROBLEMS = {
     "improper_conduct": (
         ["少数账号不严肃不规范", "发布行为不规范"],
         [],
-        ["参与非政务工作互动或点赞", "发布后短时间内频繁删稿", "转发与政务无关的娱乐信息"]),
+        ["参与非政务工作互动或点赞", "发布后短时间内频繁删稿",
+         "转发与政务无关的娱乐信息"]),
     "unspecified": (
         ["部分网站问题突出", "检查不合格"],
         ["问题突出", "检查不合格", "单项否决指标不达标"],
@@ -240,17 +246,23 @@ TABLE_WORDS = {"not_updated": "更新不及时", "blank_column": "空白栏目",
 
 COMMENDATIONS = ["达标率较高的{noun}有", "进步较明显的{noun}有", "监管较好的{noun}有",
                  "得分靠前的{noun}有", "建设管理成效明显的{noun}有"]
-PRAISE_PREDICATES = ["等{noun}建设管理成效明显", "等{noun}连续四个季度检查合格", "等{noun}得分较高"]
+PRAISE_PREDICATES = ["等{noun}建设管理成效明显", "等{noun}连续四个季度检查合格",
+                     "等{noun}得分较高"]
 SECTION_NUMS = "一二三四五六七八九十"
 SPAM = ["您所在的位置:首页 > 政务公开 > 通知公告", "字号:[ 大 中 小 ] 打印本页 关闭窗口",
         "分享到: 微信 微博", "【打印】 【关闭】", "扫一扫在手机打开当前页"]
 NEXT_STEPS = [
-    "切实履行主管主办职责。各地区、各部门要落实政府网站和政务新媒体监管主体责任,健全内容保障、"
+    "切实履行主管主办职责。各地区、各部门要落实政府网站和政务新媒体监管主体责任,"
+    "健全内容保障、"
     "值班读网和应急处置机制,发现问题及时整改。",
-    "严格落实信息审核把关制度。要严格执行“三审三校”要求,做好信息发布前的审核校对,避免错字漏字和表述错误。",
-    "加快清理整合。要准确掌握本地区本部门政务新媒体的数量和运维状况,对无力维护的账号坚决予以关停。",
-    "加强安全防护。要健全安全监测预警机制,定期开展漏洞扫描,确保网站和账号安全平稳运行。",
-    "提升互动服务水平。要及时办理答复网民留言,不断优化在线办事服务,增强群众获得感。",
+    "严格落实信息审核把关制度。要严格执行“三审三校”要求,"
+    "做好信息发布前的审核校对,避免错字漏字和表述错误。",
+    "加快清理整合。要准确掌握本地区本部门政务新媒体的数量和运维状况,"
+    "对无力维护的账号坚决予以关停。",
+    "加强安全防护。要健全安全监测预警机制,定期开展漏洞扫描,"
+    "确保网站和账号安全平稳运行。",
+    "提升互动服务水平。要及时办理答复网民留言,不断优化在线办事服务,"
+    "增强群众获得感。",
 ]
 
 
@@ -372,14 +384,18 @@ class NoticeWriter:
             "county": "各乡镇人民政府、街道办事处,县政府各部门:",
         }[self.level]
         basis = self.rng.choice([
-            "根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、监管工作年度考核指标的通知》"
+            "根据《国务院办公厅秘书局关于印发政府网站与政务新媒体检查指标、"
+            "监管工作年度考核指标的通知》"
             "(国办秘函〔2019〕19号)要求",
-            "按照国务院办公厅和省政府办公厅关于政府网站与政务新媒体常态化监管工作的有关要求",
-            "根据《政府网站发展指引》(国办发〔2017〕47号)和《关于推进政务新媒体健康有序发展的意见》"
+            "按照国务院办公厅和省政府办公厅"
+            "关于政府网站与政务新媒体常态化监管工作的有关要求",
+            "根据《政府网站发展指引》(国办发〔2017〕47号)"
+            "和《关于推进政务新媒体健康有序发展的意见》"
             "(国办发〔2018〕123号)有关要求",
         ])
         self.lines += [addressees,
-                       f"{basis},{self.office}组织开展了{period}{scope_word}政府网站和政务新媒体检查工作,"
+                       f"{basis},"
+                       f"{self.office}组织开展了{period}{scope_word}政府网站和政务新媒体检查工作,"
                        "现将有关情况通报如下:"]
 
     def overall(self, scope_word, q_word):
@@ -391,14 +407,17 @@ class NoticeWriter:
         r_site, r_media = _pct(n_site, f_site), _pct(n_media, f_media)
         style = rng.randrange(3)
         if style == 0:
-            text = (f"本次共检查{scope_word}{n_site}个政府网站、{n_media}个政务新媒体,其中存在突出问题的政府网站"
-                    f"{f_site}个、政务新媒体{f_media}个,合格率分别为{_fmt_pct(r_site)}%和{_fmt_pct(r_media)}%。")
+            text = (f"本次共检查{scope_word}{n_site}个政府网站、{n_media}个政务新媒体,"
+                    f"其中存在突出问题的政府网站"
+                    f"{f_site}个、政务新媒体{f_media}个,"
+                    f"合格率分别为{_fmt_pct(r_site)}%和{_fmt_pct(r_media)}%。")
         elif style == 1:
             text = (f"{q_word},{scope_word}正常运行{n_site}个政府网站,经检查,不合格{f_site}个,"
                     f"合格率为{_fmt_pct(r_site)}%;检查政务新媒体{n_media}个,不合格{f_media}个,"
                     f"合格率为{_fmt_pct(r_media)}%。")
         else:
-            text = (f"对{scope_word}纳入监管的{n_site}个政府网站进行了全覆盖检查,其中{f_site}个不合格,"
+            text = (f"对{scope_word}纳入监管的{n_site}个政府网站进行了全覆盖检查,"
+                    f"其中{f_site}个不合格,"
                     f"总体达标率{_fmt_pct(r_site)}%。抽查政务新媒体{n_media}个,{f_media}个不合格,"
                     f"达标率{_fmt_pct(r_media)}%。")
         self.pass_rates += [
@@ -432,7 +451,8 @@ class NoticeWriter:
         """The problems section; the units `due` (planted to fail this period) are faulted in
         its first paragraph, for a problem that websites and accounts both have."""
         rng = self.rng
-        self.lines.append(f"{SECTION_NUMS[heading_no]}、{rng.choice(['主要问题', '存在的问题', '发现的问题'])}")
+        self.lines.append(f"{SECTION_NUMS[heading_no]}、"
+                          f"{rng.choice(['主要问题', '存在的问题', '发现的问题'])}")
         codes = rng.sample(sorted(PROBLEMS), rng.randint(2, 6))
         if due:
             codes[0] = rng.choice([c for c in sorted(PROBLEMS) if PROBLEMS[c][1] and PROBLEMS[c][2]])
@@ -441,7 +461,8 @@ class NoticeWriter:
             headings, site_preds, media_preds = PROBLEMS[code]
             para = f"({SECTION_NUMS[number]}){rng.choice(headings)}。"
             if rng.random() < 0.5:
-                para += "个别单位对监管工作重视不够,常态化监测机制不健全,导致问题反复出现。"
+                para += ("个别单位对监管工作重视不够,常态化监测机制不健全,"
+                         "导致问题反复出现。")
             # planted offenders are faulted first, under one of their names and channels
             offenders = [u for u in self.units if u.key in self.offenders and u.key not in self.used]
             chosen = rng.sample(offenders, min(len(offenders), rng.choice([0, 0, 1, 2])))
@@ -500,7 +521,8 @@ class NoticeWriter:
 
     def closing(self, heading_no, published):
         rng = self.rng
-        self.lines.append(f"{SECTION_NUMS[heading_no]}、{rng.choice(['下一步工作要求', '工作要求', '下步要求'])}")
+        self.lines.append(f"{SECTION_NUMS[heading_no]}、"
+                          f"{rng.choice(['下一步工作要求', '工作要求', '下步要求'])}")
         for i, para in enumerate(rng.sample(NEXT_STEPS, rng.randint(2, 4))):
             self.lines.append(f"({SECTION_NUMS[i]}){para}")
         self.lines += [self.office, f"{published.year}年{published.month}月{published.day}日"]

@@ -87,7 +87,8 @@ def to_html(text, path, tables=None, encoding="utf-8", furniture=True, article=T
 <body>
 <header><div class="logo">某某市人民政府门户网站</div></header>
 <div class="menu"><ul>{menu}</ul></div>
-<div class="crumb">您的位置: <a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/tzgg">通知公告</a></div>
+<div class="crumb">您的位置: <a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt;\
+ <a href="/tzgg">通知公告</a></div>
 <div class="tools">字号: <a>大</a> <a>中</a> <a>小</a> | <a>打印</a></div>
 {body}
 <div class="related"><h3>相关文章</h3><ul>{related}</ul></div>

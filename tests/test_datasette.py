@@ -24,7 +24,8 @@ HOSTILE_TITLE = ('青海省人民政府办公厅关于2021年第一季度全省�
 HOSTILE_TEXT = HOSTILE_TITLE + """
 发布时间: 2021-04-20
 各市、自治州人民政府，省政府各委、办、厅、局：
-2021年第一季度，省政府办公厅对全省政府网站开展了抽查，共抽查政府网站40个，合格率为97.5%。
+2021年第一季度，省政府办公厅对全省政府网站开展了抽查，共抽查政府网站40个，\
+合格率为97.5%。
 一、存在的问题
 泽库县政府网站首页栏目更新不及时，<b>部分栏目</b>长期未更新<img src=x onerror=alert(2)>。
 二、下一步工作
@@ -323,7 +324,8 @@ async def test_problem_types_by_province_and_year(ds):
     table = await rows(ds, "problems_by_province_year")
     row = next(r for r in table if (r["province"], r["year"], r["problem"]) ==
                ("青海省", 2020, "not_updated"))
-    # corpus/000: 省民宗委、青海动物卫生监督、玉树市、海晏县、贵南县、泽库县、玛多县、曲麻莱县 …
+    # corpus/000: 省民宗委、青海动物卫生监督、玉树市、海晏县、贵南县、泽库县、玛多县、
+    # 曲麻莱县 …
     assert row["label"] == "更新不及时" and row["units"] >= 8
 
 

@@ -138,7 +138,8 @@ def test_a_reimport_with_nothing_to_do_loads_no_parser(tmp_path):
     inbox.mkdir()
     for name in REAL[:2]:
         (inbox / name).write_bytes((CORPUS / name).read_bytes())
-    (inbox / "news.txt").write_text("本市春季花卉博览会今日开幕,展出各类花卉三百余种。" * 5, encoding="utf-8")
+    (inbox / "news.txt").write_text("本市春季花卉博览会今日开幕,"
+                                    "展出各类花卉三百余种。" * 5, encoding="utf-8")
     db = tmp_path / "kb.db"
     assert run_import([inbox], db).returncode == 1             # news.txt is no notice
     probe = ("import json, sys\nfrom kb.importer import import_paths\n"

@@ -37,7 +37,8 @@ def test_no_traditional_character_left(notices):
 
 
 def test_real_brackets_kept():
-    text, _ = normalize("關(guān)于黔东南州自然资源局(政务微博)和(国办秘函〔2019〕19号)的通報（wǎng）")
+    text, _ = normalize("關(guān)于黔东南州自然资源局(政务微博)和(国办秘函〔2019〕19号)"
+                        "的通報（wǎng）")
     assert text == "关于黔东南州自然资源局(政务微博)和(国办秘函〔2019〕19号)的通报"
 
 
@@ -67,7 +68,8 @@ def test_003_ends_with_signature_and_attachments_not_the_aggregator(notices):
 
 def test_000_keeps_no_navigation(notices):
     lines = _by_prefix(notices, "000").text.split("\n")
-    assert lines[:2] == ["青海省人民政府办公厅", "关于2020年第四季度全省政府网站检查情况的通报"]
+    assert lines[:2] == ["青海省人民政府办公厅",
+                         "关于2020年第四季度全省政府网站检查情况的通报"]
     assert not any(re.search(r"设为首页|您的位置|省政协|无障碍", line) for line in lines)
 
 
@@ -114,13 +116,15 @@ def normalize_without_furniture(raw):
 def test_lines_that_speak_of_widgets_are_kept():
     """A finding about a site's 字号 or 首页, and a table row naming a column, are the notice."""
     lines = ["部分网站字号大小不一致,首页栏目更新不及时。", "字号: 默认 超大 | 打印 |",
-             "序号 | 栏目 | 问题", "1 | 网站首页 | 打印功能无法使用", "2 | 无障碍阅读 | 首页链接失效"]
+             "序号 | 栏目 | 问题", "1 | 网站首页 | 打印功能无法使用",
+             "2 | 无障碍阅读 | 首页链接失效"]
     text, _ = normalize("\n".join(lines))
     assert text.split("\n") == [lines[0]] + lines[2:]
 
 
 def test_printed_page_numbers_dropped():
-    text, _ = normalize("一、总体情况\n— 2 —\n本季度共检查网站39家。\n-3-\n第4页 共5页\n合格率为100%。")
+    text, _ = normalize("一、总体情况\n— 2 —\n本季度共检查网站39家。\n-3-\n第4页 共5页\n"
+                        "合格率为100%。")
     assert text == "一、总体情况\n本季度共检查网站39家。\n合格率为100%。"
 
 
@@ -155,8 +159,9 @@ def _first_line(path, pattern):
 
 def _short_notice(line):
     """A short notice whose table heading row sits among the first lines of the page."""
-    return "\n".join(["关于2021年第一季度全县政府网站和政务新媒体检查情况的通报", "各乡镇人民政府:",
-                      "现将检查发现问题的政务新媒体通报如下:", line, "1\t某某发布\t某某镇人民政府\t超过两周未更新"])
+    return "\n".join(["关于2021年第一季度全县政府网站和政务新媒体检查情况的通报",
+                      "各乡镇人民政府:", "现将检查发现问题的政务新媒体通报如下:", line,
+                      "1\t某某发布\t某某镇人民政府\t超过两周未更新"])
 
 
 @pytest.mark.parametrize("path", ["h02_zhejiang_2018.txt", "h04_shandong_2019.txt",  # | and tabs

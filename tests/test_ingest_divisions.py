@@ -4,7 +4,8 @@ from ingest.divisions import load_regions, load_towns, short_names
 from ingest.header import read_header
 from kb.regions import region_index
 
-NOTICE = ("{issuer}关于{year}年第一季度全县政府网站检查情况的通报\n各乡镇人民政府,县直各部门:\n"
+NOTICE = ("{issuer}关于{year}年第一季度全县政府网站检查情况的通报\n"
+          "各乡镇人民政府,县直各部门:\n"
           "{issuer}对全县政府网站开展了检查,抽查合格率为98%,县教育局网站更新不及时。")
 
 
@@ -32,7 +33,8 @@ def test_statistical_units_are_no_divisions():
 
 def test_short_names_follow_one_set_of_rules():
     assert short_names("内蒙古自治区") == {"内蒙古"}        # 蒙古 is a nationality, 内 no place
-    assert short_names("克孜勒苏柯尔克孜自治州") == {"克孜勒苏", "克孜勒苏州", "克孜勒苏自治州"}
+    assert short_names("克孜勒苏柯尔克孜自治州") == {"克孜勒苏", "克孜勒苏州",
+                                          "克孜勒苏自治州"}
     assert short_names("科尔沁右翼前旗") == {"科尔沁右翼前"}
     assert short_names("神农架林区") == {"神农架"}
 
@@ -47,7 +49,8 @@ def test_notices_name_their_county_as_it_was_named_then():
 def test_towns_place_a_notice_that_names_nothing_larger():
     towns = {t.name: t for t in load_towns().values() if t.name in ("千渭街道", "慕仪镇")}
     assert {t.province for t in towns.values()} == {"陕西省"}
-    text = ("关于2023年3月份区政府门户网站检查情况的通报\n各镇人民政府、各街道办事处:\n现将检查情况通报如下:"
+    text = ("关于2023年3月份区政府门户网站检查情况的通报\n各镇人民政府、各街道办事处:\n"
+            "现将检查情况通报如下:"
             "千渭街道、慕仪镇政府网站更新不及时,区政府门户网站共发布信息638条。")
     assert read_header(text)["province"] == "陕西省"
     # one town name alone may be a word: it places nothing

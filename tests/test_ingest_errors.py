@@ -13,12 +13,16 @@ from tongbao.cli import main
 CORPUS = Path(__file__).parent.parent / "corpus"
 NOTICE = CORPUS / "003_39350d8b886053ef.txt"
 
-NEWS = ("本报讯 今年以来,我市持续推进城乡环境综合整治,累计清理垃圾三万余吨,新建公园绿地十二处。"
-        "市民李女士说,小区门口的臭水沟变成了小花园,散步的人越来越多。下一步,我市将继续加大投入,"
+NEWS = ("本报讯 今年以来,我市持续推进城乡环境综合整治,累计清理垃圾三万余吨,"
+        "新建公园绿地十二处。"
+        "市民李女士说,小区门口的臭水沟变成了小花园,散步的人越来越多。"
+        "下一步,我市将继续加大投入,"
         "让城市更宜居。")
 # News that names a website and an account in passing: about neither being checked.
-SITE_NEWS = ("本报讯 春季花卉博览会昨日在市植物园开幕,展出各类花卉三百余种。游园时间和线路已在植物园网站公布,"
-             "市民也可关注植物园微信公众号预约,遇到问题可拨打服务热线。博览会期间还将举办摄影比赛和花艺讲座。")
+SITE_NEWS = ("本报讯 春季花卉博览会昨日在市植物园开幕,展出各类花卉三百余种。"
+             "游园时间和线路已在植物园网站公布,"
+             "市民也可关注植物园微信公众号预约,遇到问题可拨打服务热线。"
+             "博览会期间还将举办摄影比赛和花艺讲座。")
 
 
 def _expect(path, reason):
@@ -71,13 +75,16 @@ def test_not_a_notice(tmp_path):
 
 @pytest.mark.parametrize("text", [
     # what departments supplied to a portal, month by month
-    "现将2017年4月份区政府门户网站信息报送情况通报如下:\n4月份,各单位累计报送各类信息301条,采纳发布159条。"
+    "现将2017年4月份区政府门户网站信息报送情况通报如下:\n"
+    "4月份,各单位累计报送各类信息301条,采纳发布159条。"
     "附件:4月份网站公开信息报送情况统计表",
     # deadlines for mending a column of the portal
-    "请各部门立即对本单位的“文件”栏目进行自查整改,具体要求如下:\n一、关于网站文件栏目整改要求\n"
+    "请各部门立即对本单位的“文件”栏目进行自查整改,具体要求如下:\n"
+    "一、关于网站文件栏目整改要求\n"
     "(一)各部门对本单位发布的所有文件进行准确分类。",
     # a news page retelling a city's monthly check of its portal's content
-    "今天,阜阳市政府网通报了2017年2月份市政府门户网站内容保障情况。这些网站和单位被点名:\n"
+    "今天,阜阳市政府网通报了2017年2月份市政府门户网站内容保障情况。"
+    "这些网站和单位被点名:\n"
     "网站信息审核把关不严,单位网站首页栏目及子栏目信息更新不及时。",
 ])
 def test_notices_of_upkeep_and_remedy_are_notices(tmp_path, text):
@@ -86,7 +93,8 @@ def test_notices_of_upkeep_and_remedy_are_notices(tmp_path, text):
 
 def test_a_notice_pasted_as_one_unpunctuated_line_is_a_notice(tmp_path):
     """Punctuation lost on the way (a PDF's text layer, a scraper): the words still say it."""
-    sentences = ["县政府办公室对全县政府网站进行了检查", "县教育局网站首页信息更新不及时",
+    sentences = ["县政府办公室对全县政府网站进行了检查",
+                 "县教育局网站首页信息更新不及时",
                  "县民政局网站存在空白栏目", "县水务局政务微信公众号长期未更新"]
     text = "关于2023年第一季度全县政府网站检查情况的通报" + "".join(sentences * 8)
     assert load_notice(_write(tmp_path, "run_on.txt", text.encode("utf-8"))).text

@@ -44,8 +44,10 @@ def test_corps_notice_is_in_xinjiang():
 
 
 def test_a_mention_of_the_corps_does_not_outvote_the_notice_s_own_province(tmp_path):
-    header = _notice_file(tmp_path, "关于2022年第一季度全省政府网站检查情况的通报\n各市(州)人民政府:\n"
-                          "甘肃省政府办公厅对全省政府网站开展了检查,合格率为98%。兰州市、天水市网站均合格。"
+    header = _notice_file(tmp_path, "关于2022年第一季度全省政府网站检查情况的通报\n"
+                                    "各市(州)人民政府:\n"
+                          "甘肃省政府办公厅对全省政府网站开展了检查,合格率为98%。"
+                          "兰州市、天水市网站均合格。"
                           "新疆生产建设兵团有关单位来我省交流网站管理经验。")
     assert header["province"] == "甘肃省"
 
@@ -114,13 +116,15 @@ def _notice_file(tmp_path, body):
 
 def test_month_range_of_one_quarter_gives_the_quarter(tmp_path):
     header = _notice_file(tmp_path, "关于2021年7-9月全市政府网站检查情况的通报\n"
-                          "各区政府:现将2021年7-9月政府网站抽查情况通报如下,抽查合格率为98%。")
+                          "各区政府:现将2021年7-9月政府网站抽查情况通报如下,"
+                          "抽查合格率为98%。")
     assert (header["year"], header["quarter"]) == (2021, 3)
 
 
 def test_month_range_across_quarters_gives_no_quarter(tmp_path):
     header = _notice_file(tmp_path, "关于2020年7月—10月全市政府网站检查情况的通报\n"
-                          "各区政府:现将2020年7月—10月政府网站抽查情况通报如下,抽查合格率为98%。")
+                          "各区政府:现将2020年7月—10月政府网站抽查情况通报如下,"
+                          "抽查合格率为98%。")
     assert (header["year"], header["quarter"]) == (2020, None)
 
 
@@ -143,14 +147,17 @@ def test_unnamed_local_issuer_is_placed_by_the_text(name, prefecture, county):
 
 def test_annual_title_wins_over_a_quarter_named_later(tmp_path):
     header = _notice_file(tmp_path, "关于2021年度全市政府网站和政务新媒体检查情况的通报\n"
-                          "各区政府:\n2021年,市政府办公室对全市政府网站和政务新媒体开展了常态化检查,"
-                          "抽查合格率为98%。\n一、总体情况\n第三季度通报的问题均已整改到位。")
+                          "各区政府:\n2021年,"
+                          "市政府办公室对全市政府网站和政务新媒体开展了常态化检查,"
+                          "抽查合格率为98%。\n一、总体情况\n"
+                          "第三季度通报的问题均已整改到位。")
     assert (header["year"], header["quarter"], header["period"]) == (2021, None, "2021年度")
 
 
 def test_annual_period_in_the_opening_sentence(tmp_path):
     header = _notice_file(tmp_path, "关于全市政府网站和政务新媒体检查情况的通报\n"
-                          "各区政府:\n市政府办公室组织开展了2021年全年全市政府网站检查,现将检查情况通报如下。"
+                          "各区政府:\n市政府办公室组织开展了2021年全年全市政府网站检查,"
+                          "现将检查情况通报如下。"
                           "\n第三季度通报的问题均已整改到位,抽查合格率为98%。")
     assert (header["year"], header["quarter"], header["period"]) == (2021, None, "2021年全年")
 
@@ -160,14 +167,18 @@ def test_annual_period_in_the_opening_sentence(tmp_path):
     ("关于2021年度第二次全市政府网站抽查情况的通报", None),  # a round of the year
 ])
 def test_a_period_within_the_year_is_not_the_whole_year(tmp_path, title, quarter):
-    header = _notice_file(tmp_path, f"{title}\n各区政府:\n前期通报的网站问题均已整改,抽查合格率为98%。")
+    header = _notice_file(tmp_path, f"{title}\n各区政府:\n前期通报的网站问题均已整改,"
+                                    f"抽查合格率为98%。")
     assert (header["year"], header["quarter"]) == (2021, quarter)
     assert header["period"] != "2021年度"
 
 
 def test_a_year_named_in_a_citation_is_not_the_period(tmp_path):
-    header = _notice_file(tmp_path, "关于全市政府网站检查情况的通报\n各区政府:\n按照《2021年度政务公开"
-                          "工作要点》要求,市政府办公室对2021年第三季度全市政府网站进行了检查,合格率为98%。")
+    header = _notice_file(tmp_path, "关于全市政府网站检查情况的通报\n各区政府:\n"
+                                    "按照《2021年度政务公开"
+                          "工作要点》要求,"
+                          "市政府办公室对2021年第三季度全市政府网站进行了检查,"
+                          "合格率为98%。")
     assert (header["year"], header["quarter"]) == (2021, 3)
 
 
@@ -177,8 +188,10 @@ def test_ministry_notice_addressed_to_every_province_is_national(tmp_path):
     path.write_text(
         "水利部办公厅关于2022年第四季度水利政府网站和政务新媒体检查情况的通报\n"
         "部机关各司局,部直属各单位,各省、自治区、直辖市水利(水务)厅(局):\n"
-        "部办公厅组织开展了2022年第四季度水利政府网站和政务新媒体检查,现将有关情况通报如下。\n"
-        "黑龙江省水利厅、浙江省水利厅网站检查得分排名前列,予以通报表扬。黑龙江省水文中心网站无法访问。\n",
+        "部办公厅组织开展了2022年第四季度水利政府网站和政务新媒体检查,"
+        "现将有关情况通报如下。\n"
+        "黑龙江省水利厅、浙江省水利厅网站检查得分排名前列,予以通报表扬。"
+        "黑龙江省水文中心网站无法访问。\n",
         encoding="utf-8")
     header = load_notice(path).header
     assert header["province"] is None
@@ -187,12 +200,15 @@ def test_ministry_notice_addressed_to_every_province_is_national(tmp_path):
 
 def test_when_the_check_was_done_is_not_the_period_inspected(tmp_path):
     header = _notice_file(tmp_path, "各设区市人民政府,省各直属单位:\n"
-                          "省政府办公厅于2021年8月至9月组织开展了2021年第三季度全省政府网站和政务新媒体"
-                          "抽查工作。现将有关情况通报如下。\n一、总体情况\n本季度共抽查政府网站186个。\n")
+                          "省政府办公厅于2021年8月至9月组织开展了2021年第三季度全省政府网站"
+                          "和政务新媒体"
+                          "抽查工作。现将有关情况通报如下。\n一、总体情况\n"
+                          "本季度共抽查政府网站186个。\n")
     assert (header["year"], header["quarter"]) == (2021, 3)
 
 
-QUARTER_NOTICE = ("关于第四季度全市政府网站检查情况的通报\n各区政府:\n{body}现将第四季度政府网站抽查情况通报如下,"
+QUARTER_NOTICE = ("关于第四季度全市政府网站检查情况的通报\n各区政府:\n"
+                  "{body}现将第四季度政府网站抽查情况通报如下,"
                   "抽查合格率为98%。请于{deadline}前完成整改。\n{signature}")
 
 
@@ -201,7 +217,8 @@ QUARTER_NOTICE = ("关于第四季度全市政府网站检查情况的通报\n�
     ("", "2024年2月10日", "市政府办公室\n2024年1月20日", 2023),
     ("", "2023年12月31日", "市政府办公室\n2023年12月20日", 2023),
     # no date of its own: the days of the check count, a deadline and 以来 do not
-    ("2022年以来,全市网站建设不断加强。市政府办公室于2021年12月1日至10日开展了检查。", "2023年1月10日", "", 2021),
+    ("2022年以来,全市网站建设不断加强。"
+     "市政府办公室于2021年12月1日至10日开展了检查。", "2023年1月10日", "", 2021),
     ("2022年以来,全市网站建设不断加强。", "2023年1月10日", "", None),
 ])
 def test_year_of_a_period_that_names_none(tmp_path, body, deadline, signature, year):
@@ -211,6 +228,7 @@ def test_year_of_a_period_that_names_none(tmp_path, body, deadline, signature, y
 
 def test_a_round_takes_no_quarter_of_an_earlier_check(tmp_path):
     header = _notice_file(tmp_path, "关于2019年第二次全省政府网站抽查情况的通报\n各市政府:\n"
-                          "省政府办公厅组织开展了2019年第二次全省政府网站抽查,合格率为95%,比第一季度提高2个百分点。"
+                          "省政府办公厅组织开展了2019年第二次全省政府网站抽查,合格率为95%,"
+                          "比第一季度提高2个百分点。"
                           "本次还对2019年第一季度抽查发现的问题网站进行了复查。")
     assert (header["year"], header["quarter"]) == (2019, None)

@@ -45,7 +45,8 @@ def test_two_monthly_notices_of_one_city_and_year_have_two_keys():
     ("2024年2月份", "month", None, "2024-02-01", "2024-02-29", "2024-02"),
 ])
 def test_period_wordings(wording, granularity, quarter, first, last, key):
-    h = read_header(f"关于{wording}全市政府网站检查情况的通报\n各区政府:\n现将{wording}政府网站抽查情况通报如下,"
+    h = read_header(f"关于{wording}全市政府网站检查情况的通报\n各区政府:\n"
+                    f"现将{wording}政府网站抽查情况通报如下,"
                     "抽查合格率为98%。")
     assert (h["granularity"], h["quarter"], h["period_start"], h["period_end"], h["period_key"]) == \
         (granularity, quarter, first, last, key)

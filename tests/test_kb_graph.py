@@ -120,8 +120,9 @@ def test_a_monthly_issuers_consecutive_months_are_a_streak(tmp_path):
     """A city's monthly notices: 2023年11月, 12月, 2024年1月 in a row, then 3月."""
     months = [(2023, 11), (2023, 12), (2024, 1), (2024, 3)]
     conn = write(tmp_path / "kb.db", [
-        (period_notice(f"m{y}{m}", "辽宁省", y, "month", m, "市政府办公室" if m % 2 else "沈阳市人民政府办公室",
-                       "沈阳市"), [failing("大东区"), failing("市科技局")] if m != 12 else [failing("大东区")])
+        (period_notice(f"m{y}{m}", "辽宁省", y, "month", m,
+                       "市政府办公室" if m % 2 else "沈阳市人民政府办公室", "沈阳市"),
+         [failing("大东区"), failing("市科技局")] if m != 12 else [failing("大东区")])
         for y, m in months])
     offenders = offenders_by_name(conn)
     assert offenders["大东区"] == ("website", 4, 3, "2023-11", "2024-03")
@@ -150,9 +151,11 @@ def test_a_streak_is_one_issuers_series(tmp_path):
     """Consecutive quarters by two issuers are two periods but no streak; by one issuer
     written two ways, a streak."""
     conn = write(tmp_path / "kb.db", [
-        (period_notice("a", "重庆市", 2023, "quarter", 2, "市政府办公厅"), [failing("綦江区"), failing("渝北区")]),
+        (period_notice("a", "重庆市", 2023, "quarter", 2, "市政府办公厅"),
+         [failing("綦江区"), failing("渝北区")]),
         (period_notice("b", "重庆市", 2023, "quarter", 3, "重庆市人民政府办公厅"), [failing("綦江区")]),
-        (period_notice("c", "重庆市", 2023, "quarter", 3, "重庆高新区管委会办公室"), [failing("渝北区")]),
+        (period_notice("c", "重庆市", 2023, "quarter", 3, "重庆高新区管委会办公室"),
+         [failing("渝北区")]),
         # a monthly series of the same government: months do not continue its quarters
         (period_notice("d", "重庆市", 2023, "month", 10, "重庆市人民政府办公室"), [failing("綦江区")]),
     ])
@@ -171,7 +174,8 @@ def test_a_streak_a_monthly_notice_states_is_in_months(tmp_path):
         (period_notice("jun", "云南省", 2023, "month", 6, "州政府办公室", "楚雄彝族自治州"),
          [failing("武定县"), failing("禄丰市")]),
         # a quarterly issuer's 2023Q3 does not continue the months
-        (period_notice("q3", "云南省", 2023, "quarter", 3, "云南省人民政府办公厅"), [failing("禄丰市")]),
+        (period_notice("q3", "云南省", 2023, "quarter", 3, "云南省人民政府办公厅"),
+         [failing("禄丰市")]),
     ])
     offenders = offenders_by_name(conn)
     assert offenders["武定县"] == ("website", 2, 4, "2023-05", "2023-06")
@@ -182,9 +186,11 @@ def test_the_same_period_from_two_notices_is_one_period(tmp_path):
     """One notice published twice (001 and r18 of corpus/ are 黔东南州's 2023Q4), or two
     issuers of one quarter: one period failed."""
     conn = write(tmp_path / "kb.db", [
-        (period_notice("a", "贵州省", 2023, "quarter", 4, "州政府政务信息中心", "黔东南苗族侗族自治州"),
+        (period_notice("a", "贵州省", 2023, "quarter", 4, "州政府政务信息中心",
+                       "黔东南苗族侗族自治州"),
          [failing("岑巩县", channel="weibo")]),
-        (period_notice("b", "贵州省", 2023, "quarter", 4, "州政府政务信息中心", "黔东南苗族侗族自治州"),
+        (period_notice("b", "贵州省", 2023, "quarter", 4, "州政府政务信息中心",
+                       "黔东南苗族侗族自治州"),
          [failing("岑巩县", channel="weibo")]),
         (period_notice("c", "贵州省", 2023, "quarter", 4, "贵州省人民政府办公厅"),
          [failing("岑巩县", channel="weibo")]),

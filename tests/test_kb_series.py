@@ -40,8 +40,8 @@ SERIES = {
     # faults failed in one quarter.
     "黔东南 2023Q4 twice": (["001_fa05f5aae7f74bf4", "r18"], {}),
     # 青海省人民政府(办公厅), quarterly: 004 2017Q4, 000 2020Q4, r28 2021Q2 fault no unit
-    # twice; 000 says 泽库县政府网站连续四个季度检查不合格, and of accounts 长期不更新,连续四个
-    # 季度检查不合格。如:青海微气象(省气象局).
+    # twice; 000 says 泽库县政府网站连续四个季度检查不合格, and of accounts
+    # 长期不更新,连续四个季度检查不合格。如:青海微气象(省气象局).
     "青海 2017–2021": (["004_e79e93506fdd3ac5", "000_05253d980fb5c9d6", "r28"],
                      {("泽库县", "website"): (1, 4), ("青海微气象", "new_media"): (1, 4)}),
 }

@@ -79,10 +79,13 @@ def test_short_names_are_resolved_in_the_notice_context(resolve, province, prefe
     ("西宁市公积金中心", "西宁市住房公积金管理中心"),
     ("西宁市住房公积金中心", "西宁市住房公积金管理中心"),
     ("西宁市公积金管理中心", "西宁市住房公积金管理中心"),
-    ("省人力社保厅", "青海省人力资源和社会保障厅"),          # 重庆's 市人力社保局 (corpus r82, r83)
+    # 重庆's 市人力社保局 (corpus r82, r83)
+    ("省人力社保厅", "青海省人力资源和社会保障厅"),
     ("省政府办公厅", "青海省人民政府办公厅"),
-    ("●青海省人民政府办公厅", "青海省人民政府办公厅"),     # a bullet before it (corpus r61's issuer)
-    ("西宁市城南新区党工委管委会", "西宁市城南新区管委会"),  # corpus r61 and 003: 平潭综合实验区
+    # a bullet before it (corpus r61's issuer)
+    ("●青海省人民政府办公厅", "青海省人民政府办公厅"),
+    # corpus r61 and 003: 平潭综合实验区
+    ("西宁市城南新区党工委管委会", "西宁市城南新区管委会"),
 ])
 def test_abbreviations_and_full_names_are_one_unit(resolve, short, full):
     qinghai = context_of("青海省")
@@ -92,7 +95,8 @@ def test_abbreviations_and_full_names_are_one_unit(resolve, short, full):
 def test_different_bodies_stay_apart(resolve):
     qinghai = context_of("青海省")
     keys = {resolve(name, "website", qinghai).key
-            for name in ("省公安厅", "省财政厅", "省审计厅", "省药品监管局", "省地方金融监督管理局",
+            for name in ("省公安厅", "省财政厅", "省审计厅", "省药品监管局",
+                         "省地方金融监督管理局",
                          "省食药监局", "省政务服务局", "省政务服务和大数据管理局",
                          "省机关事务局", "省公积金中心")}
     assert len(keys) == 10
@@ -179,7 +183,8 @@ def test_a_city_notices_market_regulator_is_one_unit_however_written(resolve):
 @pytest.mark.parametrize("doc, expected", [
     ("r11", "440000|"), ("r78", "440000|"),           # 广东省人民政府办公厅, 省政府办公厅
     ("r82", "500000|"), ("r83", "500000|"),           # 市政府办公厅, 重庆市人民政府办公厅
-    ("r84", "500000|高新区管委会办公室"),                 # 重庆高新区管委会办公室: an issuer of its own
+    # 重庆高新区管委会办公室: an issuer of its own
+    ("r84", "500000|高新区管委会办公室"),
     ("r106", "532329|"), ("r13", "532329|"),          # 武定县: 县人民政府办公室, 县政府办公室
     ("004_e79e93506fdd3ac5", "630000|"),              # 青海省人民政府
     # 市政务服务局 (a leading 市 + 政务…, not 市政) and 北京市政务服务管理局

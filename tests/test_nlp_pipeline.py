@@ -80,7 +80,8 @@ def test_qinghai_findings(qinghai):
 
 def test_table_months(parser):
     record = parser.parse(load_notice(next(CORPUS.glob("001_*.txt"))))
-    months = sorted(f["month"] for f in record["findings"] if f["unit"] == "贵州省黔东南州文旅在线" and "month" in f)
+    months = sorted(f["month"] for f in record["findings"] if f["unit"] == "贵州省黔东南州文旅在线"
+                    and "month" in f)
     assert months == [8, 10]
 
 
@@ -89,7 +90,8 @@ def test_parse_notice_reuses_one_parser():
     first = parse_notice(notice)
     assert parse_notice(notice) == first
     assert sorted(f["unit"] for f in first["findings"]) == sorted(
-        ["濮阳知识产权", "大美马市坪", "固始民政", "和谐张集", "大美新安集", "河南油田公安"])
+        ["濮阳知识产权", "大美马市坪", "固始民政", "和谐张集", "大美新安集",
+         "河南油田公安"])
 
 
 def test_the_notices_own_region_is_not_a_finding(parser):
@@ -99,7 +101,8 @@ def test_the_notices_own_region_is_not_a_finding(parser):
 
 
 NOTICE_PIECES = ["、", ",", ":", ";", "。", "|", "\n", "“", "”", "(", ")", "(一)", "一、", "1.", "如:", "等",
-                 "网站", "微信公众号", "不合格", "合格率", "95.5%", "泽库县", "省民宗委", "更新不及时", "表现较好",
+                 "网站", "微信公众号", "不合格", "合格率", "95.5%", "泽库县", "省民宗委",
+                 "更新不及时", "表现较好",
                  "附件", "序号 |", "8月 |", "除", "外", "连续四个季度", "的", "有"]
 
 
@@ -126,15 +129,19 @@ def test_traditional_edition_gives_the_same_findings(parser, tmp_path, name):
 
 
 def test_label_value_records_and_contact_lines():
-    doc = _PIPELINE("二、存在的主要问题\n2.网站名称:张家口市宣化区林业局网站;存在问题:网站无法访问。\n(联系人:顾思明;联系方式:8235320)")
-    assert [(f["unit"], f["problem"]) for f in doc._.findings] == [("张家口市宣化区林业局", "site_unavailable")]
+    doc = _PIPELINE("二、存在的主要问题\n2.网站名称:张家口市宣化区林业局网站;"
+                    "存在问题:网站无法访问。\n(联系人:顾思明;联系方式:8235320)")
+    assert [(f["unit"], f["problem"]) for f in doc._.findings] == [
+        ("张家口市宣化区林业局", "site_unavailable")]
 
 
 def test_attachments_listed_by_title_are_not_findings_but_a_titled_list_is():
-    listed_by_title = ("二、存在的问题\n如:县林业局网站超过2周未更新。\n附件:1.千岛湖镇政府网站问题清单\n"
+    listed_by_title = ("二、存在的问题\n如:县林业局网站超过2周未更新。\n"
+                       "附件:1.千岛湖镇政府网站问题清单\n"
                        "2.县教育局网站问题清单\n抄送:县委办公室,县政协办公室。")
     assert [f["unit"] for f in _PIPELINE(listed_by_title)._.findings] == ["县林业局"]
-    titled_list = "附件:2020年第四季度不合格网站名单\n1.东湖区人民政府网站\n2.市水利局网站\n某市人民政府办公室"
+    titled_list = ("附件:2020年第四季度不合格网站名单\n1.东湖区人民政府网站\n"
+                   "2.市水利局网站\n某市人民政府办公室")
     found = _PIPELINE(titled_list)._.findings
     assert [(f["unit"], f["polarity"]) for f in found] == [("东湖区", "negative"), ("市水利局", "negative")]
 

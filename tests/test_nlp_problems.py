@@ -13,7 +13,8 @@ def test_problem_codes_from_predicates():
     assert problems_of("等微信公众号存在严重表述不规范") == ["wording_error"]
     assert problems_of("网站主页无法访问") == ["site_unavailable"]
     assert problems_of("未按要求完成转载工作") == ["repost_missing"]
-    assert problems_of("账号名称变更未在“全国政务新媒体信息报送系统”中备案") == ["registration"]
+    assert problems_of("账号名称变更未在“全国政务新媒体信息报送系统”"
+                       "中备案") == ["registration"]
     assert problems_of("存在SQL注入漏洞、XSS跨站漏洞等问题") == ["security"]
     assert problems_of("参与非政务工作互动或点赞等") == ["improper_conduct"]
     # the problem that is the object of 整改 is not a second problem
@@ -30,7 +31,8 @@ def test_unspecified_only_when_nothing_specific_is_said():
 def test_heading_decides_when_the_sentence_says_nothing():
     polarity, codes, _ = classify(["如:青海微气象"], ["二、主要问题", "(一)不及时更新问题反弹"])
     assert polarity == "negative" and codes == ["not_updated"]
-    assert classify(["西区政府、米易县政府"], ["第四季度政府网站和政务新媒体工作成效明显的单位"])[0] == "positive"
+    assert classify(["西区政府、米易县政府"],
+                    ["第四季度政府网站和政务新媒体工作成效明显的单位"])[0] == "positive"
     assert classify(["西区政府"], ["二、主要问题"], allow_heading=False)[0] is None
 
 
@@ -66,7 +68,8 @@ def test_the_date_of_the_last_update_says_not_updated():
 
 def test_a_failure_named_in_so_many_words_takes_no_problem_from_its_heading():
     headings = ["二、存在的主要问题", "(四)网站无法访问"]
-    polarity, codes, _ = classify(["网站在第一次、第二次抽查中均不合格,对其予以通报批评"], headings)
+    polarity, codes, _ = classify(["网站在第一次、第二次抽查中均不合格,"
+                                   "对其予以通报批评"], headings)
     assert (polarity, codes) == ("negative", ["unspecified"])
     polarity, codes, _ = classify(["如:抚宁区政府网站"], headings)
     assert (polarity, codes) == ("negative", ["site_unavailable"])
@@ -99,7 +102,8 @@ def test_a_missing_column_is_the_problem_a_column_with_a_problem_is_not():
 
 def test_more_wordings_of_the_problem_types():
     cases = {"存在多个错误链接": ["broken_link"], "账号未进行实名认证": ["registration"],
-             "网站标识码未在页面底部标注": ["registration"], "在线申报无法提交": ["service_impractical"],
+             "网站标识码未在页面底部标注": ["registration"],
+             "在线申报无法提交": ["service_impractical"],
              "网站搜索结果不准确": ["service_impractical"], "后台弱口令": ["security"],
              "存在涉密信息": ["security"], "一个月内更新量少于5条": ["not_updated"],
              "页面显示错位": ["display_error"], "图片无法显示": ["display_error"],
@@ -121,13 +125,15 @@ def test_a_problem_stated_in_words_no_type_covers_is_other():
     polarity, codes, _ = classify(["网站首页底部版权信息年份未及时调整"], ["二、问题"])
     assert (polarity, codes) == ("negative", ["other"])
     # leaders' information not kept up is a matter of disclosure (the record format's reading)
-    assert classify(["网站“领导之窗”栏目领导信息未及时调整"], ["二、问题"])[1] == ["disclosure"]
+    assert classify(["网站“领导之窗”栏目领导信息未及时调整"],
+                    ["二、问题"])[1] == ["disclosure"]
     assert classify(["政府网站不合格"], [])[1] == ["unspecified"]
     assert problems_of("网站首页存在大量外部商业链接") == ["other"]
 
 
 def test_informal_replies_are_improper_conduct_not_poor_interaction():
-    assert problems_of("对网民评论采用非正式语言回复，存在不严肃不规范问题") == ["improper_conduct"]
+    assert problems_of("对网民评论采用非正式语言回复，"
+                       "存在不严肃不规范问题") == ["improper_conduct"]
 
 
 def test_a_repost_that_is_only_where_an_error_sits_is_not_a_missing_repost():

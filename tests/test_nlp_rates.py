@@ -22,13 +22,15 @@ def test_counts_of_checked_and_failed():
 
 
 def test_scope_from_the_nearest_channel_word():
-    text = "本次共检查全省443家政府网站、2833家政务新媒体,其中网站合格率为100%;2个政务新媒体不合格,合格率为99.93%。"
+    text = ("本次共检查全省443家政府网站、2833家政务新媒体,其中网站合格率为100%;"
+            "2个政务新媒体不合格,合格率为99.93%。")
     assert [r[:2] for r in rates(text)] == [("website", 100.0), ("new_media", 99.93)]
 
 
 def test_not_pass_rates():
     assert rates("转载率达到100%。办结率100%。90分以上的网站38家,占比95%。") == []
-    assert rates("合格率较上一季度提高了2.1%。合格率不足70%。此次普查发现不合格网站1家,不合格率1.85%。") == []
+    assert rates("合格率较上一季度提高了2.1%。合格率不足70%。"
+                 "此次普查发现不合格网站1家,不合格率1.85%。") == []
 
 
 def test_rates_after_rectification_and_per_subject():
@@ -39,7 +41,8 @@ def test_rates_after_rectification_and_per_subject():
 
 
 def test_a_title_restating_the_body_counts_once():
-    text = "全省共开设政务新媒体3086个 一季度抽查合格率为99.4%\n本次共选取507个政务新媒体进行抽查,抽查合格率为99.4%。"
+    text = ("全省共开设政务新媒体3086个 一季度抽查合格率为99.4%\n"
+            "本次共选取507个政务新媒体进行抽查,抽查合格率为99.4%。")
     assert [r[1] for r in rates(text)] == [99.4]
 
 
@@ -50,7 +53,8 @@ def test_a_rate_per_named_subject():
 
 
 def test_subject_named_before_the_rate():
-    text = "其中,省直部门网站34家,各市(州)政府及部门网站152家,省直部门抽检合格率平均为90%。市(州)政府及部门抽检合格率平均为80%。"
+    text = ("其中,省直部门网站34家,各市(州)政府及部门网站152家,"
+            "省直部门抽检合格率平均为90%。市(州)政府及部门抽检合格率平均为80%。")
     assert [(r[1], r[4]) for r in rates(text)] == [(90.0, "省直部门"), (80.0, "市(州)政府及部门")]
 
 
@@ -61,7 +65,8 @@ def test_the_rate_reached_after_a_change():
 
 
 def test_rates_per_platform():
-    text = "政务新媒体总体合格率为90.87%,其中微信公众号、新浪微博合格率分别为95.57%、92.13%。其中微信公众号合格率97%、微博合格率90%。"
+    text = ("政务新媒体总体合格率为90.87%,其中微信公众号、新浪微博合格率分别为95.57%、"
+            "92.13%。其中微信公众号合格率97%、微博合格率90%。")
     assert [(r[1], r[4]) for r in rates(text)] == [(90.87, None), (95.57, "微信公众号"), (92.13, "新浪微博"),
                                                    (97.0, "微信公众号"), (90.0, "微博")]
 
@@ -78,9 +83,11 @@ def test_one_rate_of_both_channels_is_overall_but_each_when_said_so():
 
 
 def test_a_rate_quoted_for_comparison_is_skipped():
-    assert rates("本季度政务新媒体合格率为93.5%,与第二季度(总体合格率91.2%)相比提高2.3个百分点。") == [
+    assert rates("本季度政务新媒体合格率为93.5%,与第二季度(总体合格率91.2%)"
+                 "相比提高2.3个百分点。") == [
         ("new_media", 93.5, None, None, None)]
-    assert rates("本季度共检查政务新媒体56个,合格49个,合格率为87.5%,较上季度的89.2%提高了5.5个百分点。") == [
+    assert rates("本季度共检查政务新媒体56个,合格49个,合格率为87.5%,"
+                 "较上季度的89.2%提高了5.5个百分点。") == [
         ("new_media", 87.5, 56, 7, None)]
 
 
@@ -91,12 +98,14 @@ def test_the_second_rate_of_a_sentence_takes_the_channel_before_it():
 
 def test_the_subject_of_a_rate_may_be_an_enumeration():
     got = rates("乌海市、阿拉善盟政府网站和政务新媒体合格率均为100%。")
-    assert [(r[0], r[4]) for r in got] == [("website", "乌海市、阿拉善盟"), ("new_media", "乌海市、阿拉善盟")]
+    assert [(r[0], r[4]) for r in got] == [("website", "乌海市、阿拉善盟"),
+                                           ("new_media", "乌海市、阿拉善盟")]
 
 
 def test_rates_kept_reached_or_of_both_channels_together():
     assert [r[:2] for r in rates("全市政府网站合格率连续三个季度保持100%。")] == [("website", 100.0)]
-    assert [r[:2] for r in rates("政务新媒体合格率由一季度的88%提高到二季度的93%。")] == [("new_media", 93.0)]
+    assert [r[:2] for r in rates("政务新媒体合格率由一季度的88%提高到二季度"
+                                 "的93%。")] == [("new_media", 93.0)]
     assert [r[:2] for r in rates("网站和新媒体总体合格率为94.6%。")] == [("overall", 94.6)]
 
 
@@ -124,13 +133,15 @@ def notice_rates(name):
 
 
 def test_a_rate_held_over_quarters_up_to_this_one_is_a_rate_of_this_period():
-    assert ("website", 100.0, "东城区、西城区、朝阳区、海淀区、丰台区、门头沟区、通州区、顺义区、昌平区、平谷区、怀柔区") \
+    assert ("website", 100.0, "东城区、西城区、朝阳区、海淀区、丰台区、门头沟区、通州区、"
+                              "顺义区、昌平区、平谷区、怀柔区") \
         in notice_rates("r33")
     assert notice_rates("r57") == [("website", 95.7, None), ("website", 100.0, "苏州、南通、泰州3市")]
     assert ("website", 100.0, "北京、天津等13个地区") in notice_rates("r104")
     # …but not when said of some of the units just rated at that value
     assert [r for r in notice_rates("r04") if r[1] == 100.0] == [("website", 100.0, "北京等14个地区")]
-    assert rates("北京等14个地区政府网站抽查合格率为100%;北京、天津、上海等6个地区连续两个季度抽查合格率达100%。") == [
+    assert rates("北京等14个地区政府网站抽查合格率为100%;"
+                 "北京、天津、上海等6个地区连续两个季度抽查合格率达100%。") == [
         ("website", 100.0, None, None, "北京等14个地区")]
 
 
@@ -146,10 +157,12 @@ def test_each_part_of_a_sentence_has_the_subject_it_counts():
     assert notice_rates("r56") == [("website", 87.8, "信息公开网站"), ("new_media", 100.0, "政务微信"),
                                    ("new_media", 100.0, "政务微博"), ("new_media", 100.0, "政务抖音"),
                                    ("new_media", 100.0, "政务APP")]
-    assert [r[2] for r in notice_rates("r91")] == [None, None, "政务微信公众号", "政务微博", "政务快手、抖音号",
+    assert [r[2] for r in notice_rates("r91")] == [None, None, "政务微信公众号", "政务微博",
+                                                   "政务快手、抖音号",
                                                    "政务今日头条号", "其他类型政务新媒体"]
     # a bare channel or a count of failures names no subject
-    assert rates("政府网站合格率为100%;政务新媒体合格83个,不合格3个,合格率为96.51%。")[1][4] is None
+    assert rates("政府网站合格率为100%;政务新媒体合格83个,不合格3个,"
+                 "合格率为96.51%。")[1][4] is None
 
 
 def test_a_value_before_passed_is_a_rate():
@@ -159,7 +172,8 @@ def test_a_value_before_passed_is_a_rate():
 
 def test_the_share_of_units_that_passed_is_a_rate():
     assert notice_rates("r70") == [("website", 92.5, None), ("new_media", 94.5, None)]      # not the other 占比
-    assert rates("对全市218个政务新媒体进行抽查,其中合格206个,占比94.5%;不合格12个,占比5.5%。") == [
+    assert rates("对全市218个政务新媒体进行抽查,其中合格206个,占比94.5%;"
+                 "不合格12个,占比5.5%。") == [
         ("new_media", 94.5, 218, 12, None)]
     assert ("website", 90.8, None) in notice_rates("r102")                  # 达到合格标准的网站占比为90.8%
 
@@ -167,12 +181,14 @@ def test_the_share_of_units_that_passed_is_a_rate():
 def test_a_total_after_the_rates_of_both_channels_is_overall():
     text = "政府网站合格率为95.83%,政务新媒体合格率为94.74%,总体合格率达94.80%。"
     assert [r[:2] for r in rates(text)] == [("website", 95.83), ("new_media", 94.74), ("overall", 94.8)]
-    text = "共抽查政府网站186个、政务新媒体512个,其中政府网站合格183个,总体合格率为98.39%。"
+    text = ("共抽查政府网站186个、政务新媒体512个,其中政府网站合格183个,"
+            "总体合格率为98.39%。")
     assert [r[:2] for r in rates(text)] == [("website", 98.39)]
 
 
 def test_a_rate_of_an_earlier_year_named_after_this_one_is_skipped():
-    text = "2024年度,全省政府网站年度检查合格率为99.05%。2023年度全省政府网站合格率为98.1%。"
+    text = ("2024年度,全省政府网站年度检查合格率为99.05%。"
+            "2023年度全省政府网站合格率为98.1%。")
     assert [r[1] for r in rates(text)] == [99.05]
 
 
@@ -187,7 +203,8 @@ def test_a_count_is_of_the_kind_its_own_clause_says():
     assert notice_counts("r94") == [("new_media", 97.95, 293, 6)]      # the 不合格 count, not the 突出问题 one
     assert notice_counts("r107") == [("new_media", 91.3, 23, None)]    # not the breakdown by platform after it
     assert notice_counts("r44")[0] == ("website", 100.0, 61, None)     # 61个(含13个门户网站)
-    assert rates("经检查,政府网站合格54个、不合格3个,合格率为94.7%;") == [("website", 94.7, 57, 3, None)]
+    assert rates("经检查,政府网站合格54个、不合格3个,"
+                 "合格率为94.7%;") == [("website", 94.7, 57, 3, None)]
 
 
 def test_the_checked_count_may_be_said_sentences_before_the_rate():
@@ -202,11 +219,13 @@ def test_each_channel_takes_the_count_of_its_own_channel():
 
 
 def test_grades_and_aims_are_no_rates():
-    graded = "全市40家政府网站中,优秀网站12个,占比30%;良好网站8个,占比20%;合格网站16个,占比40%;不合格网站4个,占比10%。"
+    graded = ("全市40家政府网站中,优秀网站12个,占比30%;良好网站8个,占比20%;"
+              "合格网站16个,占比40%;不合格网站4个,占比10%。")
     assert rates(graded) == []
     assert rates("各地要确保政务新媒体100%合格。力争年底前合格率达到100%。") == []
 
 
 def test_a_part_names_its_kind_before_its_pass_count():
-    text = "本月共检查政务新媒体30个。其中政务微博12家,合格11家,合格率91.7%;政务微信18家,合格18家,合格率100%;"
+    text = ("本月共检查政务新媒体30个。其中政务微博12家,合格11家,合格率91.7%;"
+            "政务微信18家,合格18家,合格率100%;")
     assert rates(text) == [("new_media", 91.7, 12, 1, "政务微博"), ("new_media", 100.0, 18, 0, "政务微信")]

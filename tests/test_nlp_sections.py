@@ -4,7 +4,8 @@ from nlp.sections import heading_level, split_sentences
 TEXT = """一、检查情况
 (一)总体情况。全省正常运行134个政府网站。
 二、主要问题
-(一)不及时更新问题反弹。部分网站单位重视程度降低。如:省民宗委、玉树市等政府网站更新不及时栏目超过10个。
+(一)不及时更新问题反弹。部分网站单位重视程度降低。\
+如:省民宗委、玉树市等政府网站更新不及时栏目超过10个。
 1.政府网站情况:达标率较高的政府网站有:西宁市、
 果洛州政府门户网站。
 附件
@@ -42,7 +43,8 @@ def test_attachment_title_heads_its_table():
 
 
 def test_headings_inside_a_page_flattened_to_one_paragraph():
-    text = "一、总体情况本季度检查网站20个。二、存在的问题个别网站更新不及时。如:县林业局网站。三、工作要求请整改。"
+    text = ("一、总体情况本季度检查网站20个。二、存在的问题个别网站更新不及时。"
+            "如:县林业局网站。三、工作要求请整改。")
     segs = split_sentences(text)
     example = next(s for s in segs if s.text.startswith("如:"))
     assert example.headings[-1].startswith("二、存在的问题")

@@ -33,7 +33,8 @@ HTML_TABLE = """附件2:抽查新媒体名单及问题曝光情况
 
 PDF_TABLE = """2017年第四季度抽查不合格政府网站名单
 序号 | 名称 | 主办单位 | 网址 | 问题
-1 | 堆龙德庆区人民政府网 | 堆龙德庆区人民政府办公室 | http://www.dl.gov.cn | 首页栏目超过2周未更新
+1 | 堆龙德庆区人民政府网 | 堆龙德庆区人民政府办公室 | http://www.dl.gov.cn | \
+首页栏目超过2周未更新
 2 | 拉萨市国土资源局网站 | 拉萨市国土资源局 | http://gtzy.ls.gov.cn | 空白栏目5个
 3 | 当雄县人民政府网 | 当雄县人民政府办公室 | http://www.dx.gov.cn | 网站无法访问"""
 
@@ -66,7 +67,8 @@ def test_tables_without_results_are_left_to_the_sentences():
 
 
 def test_a_table_that_only_lists_praised_accounts():
-    text = "附件:第二季度表现优秀的政务新媒体\n1 | 南宁发布 | 微信 | 南宁市委宣传部\n2 | 青秀发布 | 微博 | 青秀区人民政府办公室"
+    text = ("附件:第二季度表现优秀的政务新媒体\n1 | 南宁发布 | 微信 | 南宁市委宣传部\n"
+            "2 | 青秀发布 | 微博 | 青秀区人民政府办公室")
     found, consumed = table_findings(text, lambda offset: ["附件:第二季度表现优秀的政务新媒体"])
     assert [(f["unit"], f["polarity"], f["channel"]) for f in found] == [
         ("南宁发布", "positive", "wechat"), ("青秀发布", "positive", "weibo")]
@@ -98,21 +100,25 @@ def test_a_spaced_header_naming_the_unit_by_a_plain_unit_column():
 
 
 def test_a_spaced_table_with_month_columns():
-    text = "序号 账号名称 1月 2月 3月\n1 某县税务 合格 不合格 合格\n2 某县水利 不合格 不合格 合格"
+    text = ("序号 账号名称 1月 2月 3月\n1 某县税务 合格 不合格 合格\n"
+            "2 某县水利 不合格 不合格 合格")
     found, _ = table_findings(text, lambda offset: [])
     assert [(f["unit"], f["month"]) for f in found] == [("某县税务", 2), ("某县水利", 1), ("某县水利", 2)]
 
 
 def test_unnumbered_rows_under_a_spaced_header():
     text = ("网站名称 主办单位 存在问题\n市档案馆网站 市档案馆 首页栏目超过2周未更新\n"
-            "市地方志网站 市地方志办公室 网站无法访问\n二、工作要求\n请以上单位 立即整改。")
+            "市地方志网站 市地方志办公室 网站无法访问\n二、工作要求\n"
+            "请以上单位 立即整改。")
     found, consumed = table_findings(text, lambda offset: [])
-    assert [(f["unit"], f["problem"]) for f in found] == [("市档案馆", "not_updated"), ("市地方志", "site_unavailable")]
+    assert [(f["unit"], f["problem"]) for f in found] == [("市档案馆", "not_updated"),
+                                                          ("市地方志", "site_unavailable")]
     assert "二、" not in text[slice(*consumed[0])]
 
 
 def test_a_site_goes_by_the_body_running_it_unless_that_is_a_government_office():
-    text = ("序号 主办单位 网站名称 问题类型\n1 第四师农业局 第四师农业信息网 空白栏目\n"
+    text = ("序号 主办单位 网站名称 问题类型\n1 第四师农业局 第四师农业信息网 "
+            "空白栏目\n"
             "2 威县人民政府办公室 威县人民政府网站 更新不及时\n")
     found, _ = table_findings(text, lambda offset: [])
     assert [(f["unit"], f["problem"]) for f in found] == [("第四师农业局", "blank_column"),
@@ -121,7 +127,8 @@ def test_a_site_goes_by_the_body_running_it_unless_that_is_a_government_office()
 
 def test_unnumbered_pipe_rows_under_a_header_without_xuhao():
     text = ("附件:不合格网站名单\n网站名称 | 主办单位 | 存在问题\n"
-            "青龙县人民政府网 | 青龙县政府办 | 首页无法访问\n唐山市统计局网站 | 唐山市统计局 | 空白栏目4个")
+            "青龙县人民政府网 | 青龙县政府办 | 首页无法访问\n"
+            "唐山市统计局网站 | 唐山市统计局 | 空白栏目4个")
     found, _ = table_findings(text, lambda offset: ["附件:不合格网站名单"])
     assert [(f["unit"], f["problem"]) for f in found] == [("青龙县", "site_unavailable"),
                                                           ("唐山市统计局", "blank_column")]
@@ -138,15 +145,18 @@ def test_a_column_headed_danwei_names_the_unit_beside_its_site_name():
 
 def test_an_account_column_names_the_unit_before_the_danwei_beside_it():
     text = ("附件\n序号\t单位\t账号名称\t问题\n"
-            "1\t区教育局\t微信公众号“西陵教育”\t更新不及时\n2\t区卫健局\t微信公众号“健康西陵”\t互动回应差\n")
+            "1\t区教育局\t微信公众号“西陵教育”\t更新不及时\n"
+            "2\t区卫健局\t微信公众号“健康西陵”\t互动回应差\n")
     found, _ = table_findings(text, lambda offset: [])
     assert {(f["unit"], f["problem"]) for f in found} == {("西陵教育", "not_updated"),
                                                          ("健康西陵", "interaction_poor")}
 
 
 def test_a_column_name_with_brackets_still_makes_a_header():
-    text = ("附件\n2017年第二季度全区政府网站抽查不合格网站名单\n序号\t地（市）/部门\t网站名称\t主要问题\t备注\n"
-            "1\t那曲地区\t比如县人民政府网站\t首页信息超过2周未更新\t连续两个季度不合格\n")
+    text = ("附件\n2017年第二季度全区政府网站抽查不合格网站名单\n"
+            "序号\t地（市）/部门\t网站名称\t主要问题\t备注\n"
+            "1\t那曲地区\t比如县人民政府网站\t首页信息超过2周未更新\t"
+            "连续两个季度不合格\n")
     found, _ = table_findings(text, lambda offset: [])
     assert ("比如县", "not_updated") in {(f["unit"], f["problem"]) for f in found}
 
@@ -163,7 +173,8 @@ def corpus_table_findings(name):
 def test_a_table_one_cell_a_line_under_a_run_of_column_names():
     # 问题网站名称 / 问题描述, then name and description line after line; the last cut off
     found = corpus_table_findings("r72")
-    assert {("湖南岳阳商务之窗", "not_updated", "website"), ("湖南岳阳商务之窗", "interaction_poor", "website"),
+    assert {("湖南岳阳商务之窗", "not_updated", "website"),
+            ("湖南岳阳商务之窗", "interaction_poor", "website"),
             ("岳阳农业信息网", "not_updated", "website"), ("岳阳市移民局", "not_updated", "website"),
             ("岳阳市供销社", "unspecified", "website")} <= found
     # 网站名称 / 主办单位 / 被通报问题: a site goes by the body running it
@@ -171,6 +182,7 @@ def test_a_table_one_cell_a_line_under_a_run_of_column_names():
 
 
 def test_a_run_of_column_names_ends_at_the_signature_date():
-    text = "附件:问题网站名单\n网站名称\n问题描述\n甲县农业网\n首页长期未更新\n乙县人民政府办公室\n2016年12月22日\n"
+    text = ("附件:问题网站名单\n网站名称\n问题描述\n甲县农业网\n首页长期未更新\n"
+            "乙县人民政府办公室\n2016年12月22日\n")
     found, _ = table_findings(text, lambda offset: [])
     assert [(f["unit"], f["problem"]) for f in found] == [("甲县农业网", "not_updated")]

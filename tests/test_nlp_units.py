@@ -11,12 +11,14 @@ def channels(text):
 
 
 def test_enumeration_under_a_shared_predicate():
-    text = "如:省民宗委、青海动物卫生监督、玉树市、海晏县、贵南县等政府网站更新不及时栏目超过10个。"
+    text = ("如:省民宗委、青海动物卫生监督、玉树市、海晏县、"
+            "贵南县等政府网站更新不及时栏目超过10个。")
     assert names(text) == ["省民宗委", "青海动物卫生监督", "玉树市", "海晏县", "贵南县"]
 
 
 def test_enumeration_introduced_by_you_keeps_channel_in_brackets():
-    text = ("不合格的政务新媒体分别是:黔东南州生态环境局(政务微博)、从江政务(政务微博)、"
+    text = ("不合格的政务新媒体分别是:黔东南州生态环境局(政务微博)"
+            "、从江政务(政务微博)、"
             "健康黔东南(政务微信)、锦屏县政府(政务微信)。")
     got = channels(text)
     assert list(got) == ["黔东南州生态环境局", "从江政务", "健康黔东南", "锦屏县政府"]
@@ -24,41 +26,49 @@ def test_enumeration_introduced_by_you_keeps_channel_in_brackets():
 
 
 def test_each_name_with_its_own_predicate():
-    text = "其中:司法局出现错误表述1次、自然资源局出现错别字1次、涂岭镇出现错别字1次、山腰街道出现错误表述2次"
+    text = ("其中:司法局出现错误表述1次、自然资源局出现错别字1次、"
+            "涂岭镇出现错别字1次、山腰街道出现错误表述2次")
     parsed = [(n.text, n.rest) for _, _, ns in names_in_sentence(text) for n in ns]
     assert [p[0] for p in parsed] == ["司法局", "自然资源局", "涂岭镇", "山腰街道"]
     assert parsed[1][1] == "出现错别字1次"
 
 
 def test_quoted_accounts_after_the_body_that_runs_them():
-    text = ("不合格政务新媒体分别为:宝鸡市卫生健康委员会“健康宝鸡公众服务”微信服务号,"
+    text = ("不合格政务新媒体分别为:"
+            "宝鸡市卫生健康委员会“健康宝鸡公众服务”微信服务号,"
             "宝鸡市信访局“宝鸡信访”、陇县公安局“陇县公安”微信订阅号。")
     assert names(text) == ["健康宝鸡公众服务", "宝鸡信访", "陇县公安"]
 
 
 def test_quoted_columns_and_quoted_words_are_not_units():
-    assert names("其中,共和县国土资源局网站“工作动态”栏目超过一年不更新。") == ["共和县国土资源局"]
-    assert names("如钦州市人民政府门户网站出现“倍受青睐”、“拔款”、“关健”等;") == ["钦州市"]
+    assert names("其中,共和县国土资源局网站“工作动态”栏目超过一年不更新。") == [
+        "共和县国土资源局"]
+    assert names("如钦州市人民政府门户网站出现“倍受青睐”、“拔款”、"
+                 "“关健”等;") == ["钦州市"]
 
 
 def test_subject_cut_before_its_predicate():
     assert names("仁和区公开回复的信件格式不规范") == ["仁和区"]
-    assert names("南京市发挥政务新媒体矩阵联动效应,转载全国两会权威信息3764条次") == ["南京市"]
+    assert names("南京市发挥政务新媒体矩阵联动效应,"
+                 "转载全国两会权威信息3764条次") == ["南京市"]
 
 
 def test_last_name_after_he_or_ji():
-    text = "省港航管理局、省节能监察大队和省建设标准定额站网站既未在首页开设专栏转载国务院政策信息"
+    text = ("省港航管理局、省节能监察大队和省建设标准定额站网站"
+            "既未在首页开设专栏转载国务院政策信息")
     assert names(text) == ["省港航管理局", "省节能监察大队", "省建设标准定额站"]
 
 
 def test_classes_of_units_and_lists_of_words_are_not_names():
     assert names("部分县级政府网站未设置政策解读栏目") == []
-    assert names("要加强值班读网监测,健全运维保障、功能升级、安全防护、监测预警、应急处置等工作机制") == []
+    assert names("要加强值班读网监测,健全运维保障、功能升级、安全防护、监测预警、"
+                 "应急处置等工作机制") == []
     assert names("其中,省直部门23个、玉树州7个、海南州4个政府网站未进行IPV6改造。") == []
 
 
 def test_body_behind_a_column():
-    text = "重点领域公开-国企监管栏目(财政局)、重点领域公开-养老服务栏目(民政局),均超过6个月未更新。"
+    text = ("重点领域公开-国企监管栏目(财政局)、重点领域公开-养老服务栏目(民政局),"
+            "均超过6个月未更新。")
     assert names(text) == ["财政局", "民政局"]
 
 
@@ -86,33 +96,41 @@ def test_a_brand_ends_before_its_platform_not_inside_it():
 
 
 def test_place_names_that_open_with_a_function_word_and_masked_counts():
-    assert "和县" in names("长期无人维护的微信公众号分别是:广德县(微信公众号)、和县(微信公众号)。")
-    assert names("平安北仑、平安象山等*个政务微博发布内容出现错别字。") == ["平安北仑", "平安象山"]
+    assert "和县" in names("长期无人维护的微信公众号分别是:广德县(微信公众号)"
+                         "、和县(微信公众号)。")
+    assert names("平安北仑、平安象山等*个政务微博发布内容出现错别字。") == [
+        "平安北仑", "平安象山"]
     assert names("青海省审计厅政务微信存在严重表述错误。") == ["青海省审计厅"]
 
 
 def test_long_names_of_bodies_in_autonomous_counties():
-    text = "其中,县财政局政务微信、贡山独龙族怒族自治县国有资产监督管理委员会政务微信已停止更新未及时注销。"
+    text = ("其中,县财政局政务微信、"
+            "贡山独龙族怒族自治县国有资产监督管理委员会政务微信"
+            "已停止更新未及时注销。")
     assert names(text) == ["县财政局", "贡山独龙族怒族自治县国有资产监督管理委员会"]
 
 
 def test_a_sub_column_or_the_running_of_an_account_ends_the_body_before_it():
     assert names("县民政局子栏目“政策法规”为空白栏目。") == ["县民政局"]
-    assert names("营根镇、县卫生健康委、县融媒体中心运维的政务新媒体连续四个季度检查合格") == [
+    assert names("营根镇、县卫生健康委、"
+                 "县融媒体中心运维的政务新媒体连续四个季度检查合格") == [
         "营根镇", "县卫生健康委", "县融媒体中心"]
 
 
 def test_a_bracket_naming_the_body_behind_an_account_is_no_clause():
-    text = "“吉州应急”微信公众号(主办单位:吉安市吉州区应急管理局)网民留言超过15个工作日未回复;"
+    text = ("“吉州应急”微信公众号(主办单位:吉安市吉州区应急管理局)"
+            "网民留言超过15个工作日未回复;")
     assert names(text) == ["吉州应急"]
 
 
 def test_platforms_without_a_channel_code_are_new_media():
-    assert channels("问题较为突出的有:“临川发布”快手号连续3个月未更新;") == {"临川发布": "new_media"}
+    assert channels("问题较为突出的有:"
+                    "“临川发布”快手号连续3个月未更新;") == {"临川发布": "new_media"}
 
 
 def test_a_name_is_never_cut_inside_a_word():
-    assert names("县公安局、县市场监管局运维规范,予以通报表扬。") == ["县公安局", "县市场监管局"]
+    assert names("县公安局、县市场监管局运维规范,"
+                 "予以通报表扬。") == ["县公安局", "县市场监管局"]
 
 
 def test_names_after_the_verb_that_praises_or_faults_them():
@@ -126,7 +144,8 @@ def test_kinds_of_accounts_are_not_units():
 
 
 def test_quoted_words_a_page_shows_are_not_names():
-    assert names("如:辽宁省朝阳市建平县人民政府网站将“十四五”错写为“十四无”。") == ["辽宁省朝阳市建平县"]
+    assert names("如:辽宁省朝阳市建平县人民政府网站将“十四五”错写为“十四无”。") == [
+        "辽宁省朝阳市建平县"]
     assert names("网站首页显示为“建设中”。") == []
 
 
@@ -146,28 +165,36 @@ def test_people_s_organisations_end_like_bodies():
 
 
 def test_examples_introduced_by_ru_after_a_class():
-    assert names("个别单位如市气象局、市地震局未按要求完成整改。") == ["市气象局", "市地震局"]
+    assert names("个别单位如市气象局、"
+                 "市地震局未按要求完成整改。") == ["市气象局", "市地震局"]
 
 
 def test_an_account_quoted_after_its_platform():
-    assert channels("东湖区卫健委微信公众号“东湖健康”自2023年1月起停止更新。") == {"东湖健康": "wechat"}
+    assert channels("东湖区卫健委微信公众号“东湖健康”"
+                    "自2023年1月起停止更新。") == {"东湖健康": "wechat"}
     assert channels("在抖音号“东湖发布”中发现错别字。") == {"东湖发布": "douyin"}
-    assert names("西湖区政府网站“政务动态”栏目长期未更新。") == ["西湖区"]      # a column of a site
+    # a column of a site
+    assert names("西湖区政府网站“政务动态”栏目长期未更新。") == ["西湖区"]
 
 
 def test_bracketed_lists_development_zones_and_bylines():
-    assert names("部分政务新媒体存在错别字(涉及账号:平安滨江、滨江教育)。") == ["平安滨江", "滨江教育"]
+    assert names("部分政务新媒体存在错别字"
+                 "(涉及账号:平安滨江、滨江教育)。") == ["平安滨江", "滨江教育"]
     assert names("涉及单位:高新区管委会、经开区管委会、滨江街道办事处。") == [
         "高新区管委会", "经开区管委会", "滨江街道办事处"]
-    assert not any("喻楚月" in n for n in names("湖北日报讯(记者黄璐、实习生喻楚月)6月19日,湖北省政府办公厅通报抽查情况。"))
+    assert not any("喻楚月" in n for n in names("湖北日报讯(记者黄璐、实习生喻楚月)6月19日,"
+                                             "湖北省政府办公厅通报抽查情况。"))
 
 
 def test_a_channel_word_before_a_quoted_account_name_is_not_part_of_it():
     assert clean_name("抖音号“三河融媒”") == "三河融媒"
     assert clean_name("政务微博“西陵司法”") == "西陵司法"
-    assert clean_name("微信公众号桃城卫健") == "微信公众号桃城卫健"   # no quote: left to the parser's context
+    # no quote: left to the parser's context
+    assert clean_name("微信公众号桃城卫健") == "微信公众号桃城卫健"
 
 
 def test_a_place_named_like_for_example_is_not_an_opener():
-    names = [n.text for _, _, ns in names_in_sentence("抽查发现2个网站不合格，分别是：那曲地区比如县人民政府网站、那曲地区索县人民政府网站。") for n in ns]
+    names = [n.text for _, _, ns in names_in_sentence("抽查发现2个网站不合格，分别是："
+                                                      "那曲地区比如县人民政府网站、"
+                                                      "那曲地区索县人民政府网站。") for n in ns]
     assert names == ["那曲地区比如县", "那曲地区索县"]

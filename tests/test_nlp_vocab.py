@@ -53,7 +53,8 @@ def test_channel_codes_are_those_of_the_record_format_and_words_are_not_shared()
     # tried longest first: a word is never shadowed by a shorter one it starts with
     listed = [w for w, _ in lexicon.CHANNEL_WORDS]
     assert not [(a, b) for i, a in enumerate(listed) for b in listed[i + 1:] if b.startswith(a)]
-    assert lexicon.CHANNEL_OF["微信公众号"] == "wechat" and lexicon.CHANNEL_RE.match("微信公众号").group(0) == "微信公众号"
+    assert (lexicon.CHANNEL_OF["微信公众号"] == "wechat"
+            and lexicon.CHANNEL_RE.match("微信公众号").group(0) == "微信公众号")
 
 
 def test_references_are_spliced_whole_or_grouped(tmp_path, monkeypatch):

@@ -34,7 +34,8 @@ SETTINGS = settings(max_examples=40, deadline=None, derandomize=bool(os.environ.
 
 # Characters notices are made of, plus the odd ones that break naive code.
 NOTICE_CHARS = st.sampled_from(
-    list("关于年第季度全省政府网站和政务新媒体检查情况的通报合格率为不及时更新空白栏目等存在")
+    list("关于年第季度全省政府网站和政务新媒体检查情况的通报合格率为不及时更新空白"
+         "栏目等存在")
     + list("關於網站檢查況報務門發")
     + list("0123456789%.、,。:;()()“”《》〔〕|*-—\n\t 　")
     + ["(guān)", "(wǎng)", "\u200b", "\ufeff", "\x00", "\r\n", "<p>", "</div>", "�", "𠀀"])
