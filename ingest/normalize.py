@@ -7,6 +7,7 @@ came from, so that a finding can point back at its source.
 import html
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from opencc import OpenCC
@@ -143,6 +144,24 @@ def _unescape(entity):
     return char if char.isprintable() else " "
 
 
+# A gambling brand a hijacked page injects into the notice's sentences (鸿博体育, UedBet体育): a
+# brand, then a word of that trade, not followed by what makes it a body or a topic (体育局,
+# 文化体育和旅游, 群众体育工作).
+BRAND = re.compile(r"(?:[A-Za-z][A-Za-z0-9]{1,11}|[\u4e00-\u9fff]{2})"
+                   r"(?:体育|娱乐|博彩|彩票|棋牌|真人|电竞)"
+                   r"(?![局厅委处科馆场和与及、]|中心|学院|学校|总会"
+                   r"|协会|事业|产业|运动|赛事|工作)")
+
+
+def injected_brands(text):
+    """The brands injected into this text: a brand met at least twice, not named after a place
+    (龙岩体育 is an account of 龙岩); a notice that reports such spam names it once, if at all."""
+    from .regions import mentions
+    seen = Counter(m.group() for m in BRAND.finditer(text))
+    return sorted(b for b, n in seen.items()
+                  if n >= 2 and not any(start == 0 for start, _, _ in mentions(b)))
+
+
 def normalize(raw):
     """Return (clean_text, offsets) for a decoded raw text; offsets index into `raw`."""
     m = Mapped(raw).sub(LINE_BREAK, "\n")
@@ -150,6 +169,8 @@ def normalize(raw):
     m = m.sub(PINYIN, "")
     m = m.map_chars(to_simplified)
     m = m.map_chars(to_halfwidth)
+    if brands := injected_brands(m.text):
+        m = m.sub(re.compile("|".join(map(re.escape, brands))), "")
     m = m.sub(HTML_TAG, _tag_break)
     m = m.sub(HTML_ENTITY, _unescape)
     m = m.sub(WHITESPACE, lambda w: "\n" if "\n" in w.group() else " ")

@@ -218,3 +218,19 @@ def test_a_run_on_notice_quoting_page_furniture_is_kept_whole():
     line = body + "转载请注明出处,本站内容仅供参考,不代表本站观点。"
     text, _ = normalize("\n".join([line, "转载请注明出处,本站内容仅供参考,不代表本站观点。"]))
     assert text.split("\n") == [line]
+
+
+def test_gambling_brands_injected_into_a_hijacked_page_are_taken_out(notices):
+    """r22 (安徽) carries 鸿博体育 four times and r30 (内蒙古) UedBet体育 seven times, glued into
+    the notice's own sentences; a real 体育 body or an account named after a place stays."""
+    r22, r30 = notices["r22"].text, notices["r30"].text
+    assert "鸿博体育" not in r22 and "颍上县、阜阳市颍州区" in r22 and "省体育局" in r22
+    assert "UedBet" not in r30 and "政务服务与数据管理局" in r30
+    assert "龙岩体育" in _by_prefix(notices, "003").text      # 003 (福建) faults the account once
+    twice = "“龙岩体育”微信公众号更新不及时。“龙岩体育”微信公众号已整改。"
+    assert normalize(twice)[0] == twice                         # named after 龙岩: an account
+
+
+def test_a_notice_that_reports_gambling_spam_keeps_its_words():
+    text = "经查，某县政府网站被植入博彩链接。另有一个网站页面指向博彩网站。市文化体育和旅游局、县文化体育和旅游局整改。"
+    assert normalize(text)[0] == text
