@@ -232,5 +232,6 @@ def test_gambling_brands_injected_into_a_hijacked_page_are_taken_out(notices):
 
 
 def test_a_notice_that_reports_gambling_spam_keeps_its_words():
-    text = "经查，某县政府网站被植入博彩链接。另有一个网站页面指向博彩网站。市文化体育和旅游局、县文化体育和旅游局整改。"
+    text = ("经查，某县政府网站被植入博彩链接。另有一个网站页面指向博彩网站。"
+            "市文化体育和旅游局、县文化体育和旅游局整改。")
     assert normalize(text)[0] == text
