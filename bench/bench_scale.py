@@ -204,6 +204,7 @@ def pages(db):
         args = urllib.parse.urlencode(params.get(name, {}))
         out.append((f"query {name}", f"/tongbao/{name}" + (f"?{args}" if args else "")))
     out.append(("query failing_units_map 青海", f"/tongbao/failing_units_map?province={q('青海')}"))
+    out.append(("query search_findings 泽库县", f"/tongbao/search_findings?q={q('泽库县')}"))
     dashboard = meta["plugins"]["datasette-dashboards"]["trends"]
     charts = {"filter": dashboard["filters"]["province"]["query"],
               **{c: v["query"] for c, v in dashboard["charts"].items()}}

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from ingest.period import order as period_order
 from kb import counts
 from kb.fts import fts_query
-from kb.serve import DATABASE_NAME
+from kb.serve import DATABASE_NAME, province_page
 
 # A narrowed page counts its facets on the spot up to this many rows (one pass over them).
 LIVE_FACET_ROWS = 20_000
@@ -137,7 +137,9 @@ class SummaryFacet(ColumnFacet):
     (value, count, most first, then by value) another way:
     - for a whole table of an immutable database, from counts made once when the server
       starts (they cannot go stale);
-    - for a narrowed page (a filter, a search) of up to LIVE_FACET_ROWS rows, all of its
+    - for a table narrowed to one province and nothing else, from the counts the import keeps
+      per province (kb/counts.py);
+    - for another narrowed page (a filter, a search) of up to LIVE_FACET_ROWS rows, all of its
       columns in one pass over the rows instead of one query each;
     - for a narrowed page of more rows, not at all: they are listed as timed out, as Datasette
       lists a facet it gave up on, until the page is narrowed further.
@@ -184,6 +186,14 @@ class SummaryFacet(ColumnFacet):
         if self._whole_table():
             counted = self.whole_tables(self.ds)[(self.database, self.table)]
             return {c: counted[c] for c in columns}
+        db = self.ds.get_database(self.database)
+        table = province_page(self.sql, self.params)
+        if (table == self.table and {"province", *columns} <= set(counts.COUNTED.get(table, ()))
+                and "province_facet_count" in await db.table_names()):
+            limit = self.ds.setting("max_returned_rows") + 1
+            return await db.execute_fn(lambda conn: {
+                c: [tuple(r) for r in conn.execute(counts.province_facet_sql(table, c, limit), self.params)]
+                for c in columns})
         if self.row_count is None or self.row_count > LIVE_FACET_ROWS:
             return {c: None for c in columns}
         names = ", ".join(escape_sqlite(c) for c in columns)
@@ -195,13 +205,13 @@ class SummaryFacet(ColumnFacet):
                 self.params, truncate=False, custom_time_limit=limit)
         except QueryInterrupted:
             return {c: None for c in columns}
-        counts = {c: {} for c in columns}
+        tallies = {c: {} for c in columns}
         for row in rows.rows:
             for i, column in enumerate(columns):
                 if row[i] is not None:
-                    counts[column][row[i]] = counts[column].get(row[i], 0) + row[-1]
+                    tallies[column][row[i]] = tallies[column].get(row[i], 0) + row[-1]
         return {c: sorted(found.items(), key=lambda vc: (-vc[1], _sqlite_order(vc[0])))
-                for c, found in counts.items()}
+                for c, found in tallies.items()}
 
     async def facet_results(self):
         requested = {v for k, v in self.get_querystring_pairs() if k == "_facet"}

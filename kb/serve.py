@@ -141,6 +141,22 @@ WHOLE_TABLE_SEARCH = re.compile(
     r"escape_fts\(:search\)\)(?:\s+(order by .+))?", re.S)
 # hits² > this × rows: walking an index of the sort column is quicker than sorting the hits
 SEARCH_WALKS_INDEX = 100
+# Datasette's SQL for a table narrowed to one province (?province=…) and nothing else: its rows,
+# their count, and a facet of one column (datasette/facets.py ColumnFacet). The count and the
+# facets of the columns the import counts per province (kb/counts.py) are read from those counts.
+PROVINCE_ROWS = re.compile(r'select [\w\[\]"*]+(?:, [\w\[\]"*]+)* from (\w+) where "province" = :p0')
+PROVINCE_COUNT = re.compile(r'select count\(\*\) from (\w+) where "province" = :p0')
+PROVINCE_FACET = re.compile(
+    r"select (\w+) as value, count\(\*\) as count from \(\s*(.+?)\s*\)\s*where \1 is not null\s*"
+    r"group by \1 order by count desc, value limit (\d+)", re.S)
+
+
+def province_page(sql, params):
+    """The table whose rows of one province `sql` selects, if that is all it selects; else None."""
+    narrowed = PROVINCE_ROWS.fullmatch(sql.strip())
+    if narrowed and isinstance(params, dict) and set(params) == {"p0"}:
+        return narrowed.group(1)
+    return None
 
 # What Datasette asks a database about its schema, several times per table on every page
 # (the database page asks 76 questions, each a round trip to a reader thread).
@@ -180,7 +196,25 @@ def _database_class():
             search = WHOLE_TABLE_SEARCH.fullmatch(sql.strip())
             if search and not self.is_mutable and isinstance(params, dict) and "search" in params:
                 sql = await self._searched(search, params["search"]) or sql
+            elif isinstance(params, dict) and set(params) == {"p0"}:
+                sql = await self._in_province(sql, params) or sql
             return await super().execute(sql, params, *args, **kwargs)
+
+        async def _in_province(self, sql, params):
+            """The count, or a facet, of one province's rows as the import keeps them."""
+            from kb import counts
+            if "province_facet_count" not in await self.table_names():     # an older tongbao's
+                return None
+            counted = PROVINCE_COUNT.fullmatch(sql.strip())
+            if counted and "province" in counts.COUNTED.get(counted.group(1), ()):
+                return counts.province_rows_sql(counted.group(1))
+            facet = PROVINCE_FACET.fullmatch(sql.strip())
+            if facet:
+                column, rows, limit = facet.groups()
+                table = province_page(rows, params)
+                if {"province", column} <= set(counts.COUNTED.get(table, ())):
+                    return counts.province_facet_sql(table, column, int(limit))
+            return None
 
         async def _searched(self, search, text):
             """A whole table's search (?_search= and nothing else) as SQLite answers it best.

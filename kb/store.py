@@ -17,7 +17,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 7
+SCHEMA_ID = 0x74620000 + 8
 # indexes earlier revisions made that no query uses (the writer paid for them on every notice)
 UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_trend_province")
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
@@ -157,6 +157,10 @@ def create_schema(conn, on_reindex=None):
             conn.execute("DROP TABLE unit_name")        # revision 6: one row per name
         for index in UNUSED_INDEXES:
             conn.execute(f"DROP INDEX IF EXISTS {index}")
+        recount = not set(counts.TABLES) <= existing          # revisions 6 and 8
+        if recount:
+            for trigger in counts.triggers(conn):       # an older tongbao's: they count less
+                conn.execute(f"DROP TRIGGER {trigger}")
         for ddl in schema_ddl():
             conn.execute(ddl)
         conn.executemany("INSERT OR IGNORE INTO problem_type(code, label, description) "
@@ -166,7 +170,7 @@ def create_schema(conn, on_reindex=None):
             "longitude) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(r.code, r.name, r.level, r.province, r.prefecture, r.latitude, r.longitude)
              for r in load_regions().values()])
-        if "row_count" not in existing:                 # revision 6
+        if recount:
             counts.count_afresh(conn)
         if not set(summaries.SUMMARIES) | {"stale_unit"} <= existing:   # revisions 4 and 6
             conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh

@@ -17,7 +17,7 @@ from kb.importer import prepare
 from kb.units import unit_resolver
 from tests.test_page_identity import NOTICES
 
-KEPT = list(summaries.SUMMARIES) + ["repeat_offender", "row_count", "facet_count"]
+KEPT = list(summaries.SUMMARIES) + ["repeat_offender", *counts.TABLES]
 UNORDERED_LISTS = {"region_failing": {"units", "problems"}}
 
 
@@ -41,7 +41,7 @@ def contents(conn):
         # group_concat's lists come in no defined order
         lists = UNORDERED_LISTS.get(table, set())
         rows = [tuple(sorted(v.split(",")) if c in lists else v for c, v in zip(columns, r)) for r in rows]
-        if table == "facet_count":
+        if table in ("facet_count", "province_facet_count"):
             rows = [r for r in rows if r[-1] != 0]        # a count that dropped to zero stays
         out[table] = sorted(map(repr, rows))
     return out
