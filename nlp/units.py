@@ -60,6 +60,7 @@ CHANNEL_AT_END = re.compile("(?:" + CHANNEL_RE.pattern + r")$")
 BEFORE_CHANNEL = re.compile(r"(?:等[0-9一二三四五六七八九十几]*[个家]?)?"
                             r"(?:(?:县|市|区|州|省|级|直|部门|单位|地)*)")
 TRAILING_WORDS = re.compile("(?:" + "|".join(map(re.escape, vocab.words("channels.name_tail"))) + ")$")
+BODY_SITE = re.compile("(?:" + "|".join(map(re.escape, vocab.words("channels.site_of_a_body"))) + ")(网)$")
 COUNTED_CHANNEL = re.compile(r"等[0-9*一二三四五六七八九十几]+[个家](?:" + CHANNEL_RE.pattern + ")")
 COUNT_AFTER = re.compile(r"\s*[0-9]+\s*(?:个|家)")
 NEWS_SOURCE_AFTER = re.compile(r"\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:讯|消息|电)")
@@ -147,6 +148,9 @@ def clean_name(name):
         m = TRAILING_WORDS.search(name)
         if m and m.start() >= 2:
             name, changed = name[:m.start()], True
+        site = BODY_SITE.search(name)      # 天水市水务局网: the body's site
+        if site and site.start() >= 2:
+            name, changed = name[:site.start(1)], True
         p = PAREN_TAIL.search(name) or UNCLOSED_BRACKET.search(name)
         if p and p.end() == len(name) and p.start() >= 2:
             name, changed = name[:p.start()], True

@@ -54,6 +54,8 @@ GIVEN = [
     ("r68", "福州市财政局", "negative", "repost_missing"),
     # a domain not filed is a filing problem, not a domain that breaks the rules
     ("r95", "兵团国资委", "negative", "registration"),
+    # 网 after a body's name is the body's site (十堰市民政局网, “天水市水务局网”)
+    ("r65", "十堰市民政局", "negative", "registration"),
 ]
 
 NOT_GIVEN = [
@@ -67,6 +69,7 @@ NOT_GIVEN = [
     ("r35", "文化四个主题", "positive", None),         # 生活、…、文化四个主题: a count of themes
     ("r63", "十县百乡", "positive", None),             # 参与“十县百乡”创建活动: a campaign's slogan
     ("r55", "从政务", "positive", None),               # 从政务新媒体类型看: a point of view
+    ("r98", "天水市水务局网", "negative", "not_updated"),
 ]
 
 
