@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import vocab
 from .lexicon import CHANNEL_OF, CHANNEL_RE, CLASS_OPENERS, UNIT_END_RE, full_place_names, place_names
-from .problems import classify, polarity_of
+from .problems import classify, heading_polarity, polarity_of
 from .sections import MAX_SENTENCE
 from .units import TRAILING_WORDS, clean_name, looks_like_unit, names_in_sentence, split_last
 
@@ -147,6 +147,12 @@ def sentence_findings(segments, skip=()):
                 if cut_off and ci == len(clauses) - 1 and not own.strip() and not sentence_ctx.strip() \
                         and prev_named and not prev_used:
                     continue     # …流于形式;盘锦市大洼区|: a list's next item, cut before its predicate
+                if cut_off and ci == len(clauses) - 1 and clauses[ci - 1][2] \
+                        and seg.text[clauses[ci - 1][1]:cs] in ",，;；" and heading_polarity(seg.headings) is None \
+                        and not re.search(r"[\u4e00-\u9fff]", CHANNEL_RE.sub("", seg.text[names[-1].end:ce])):
+                    # …永城市合格率为100%,新乡市、兰考县、|: a new list after names with a predicate of
+                    # their own, cut before its own predicate, and no heading to say it for them
+                    continue
                 allow_heading = n_names >= 2 or bool(prev_ctx or next_ctx) or not bare
                 polarity, codes, consecutive = classify(contexts, seg.headings, allow_heading)
                 if polarity is None or polarity == "positive" and _rate_below_full(own):

@@ -56,6 +56,8 @@ GIVEN = [
     ("r95", "兵团国资委", "negative", "registration"),
     # 网 after a body's name is the body's site (十堰市民政局网, “天水市水务局网”)
     ("r65", "十堰市民政局", "negative", "registration"),
+    # a list the cut leaves without its predicate still takes the problem its heading states
+    ("r16", "泰来县", "negative", "not_updated"),
 ]
 
 NOT_GIVEN = [
@@ -70,6 +72,7 @@ NOT_GIVEN = [
     ("r63", "十县百乡", "positive", None),             # 参与“十县百乡”创建活动: a campaign's slogan
     ("r55", "从政务", "positive", None),               # 从政务新媒体类型看: a point of view
     ("r98", "天水市水务局网", "negative", "not_updated"),
+    ("r59", "新乡市", "positive", None),              # …为100%,新乡市、兰考县、|: its predicate was cut
 ]
 
 
