@@ -565,12 +565,17 @@ def _region_names():
                                             for level in ("地区", "市", "州", "盟")}
 
 
+LEVEL_WORDS = set("省市州县区")
+
+
 @lru_cache(maxsize=8192)
 def _endings(base):
     """The endings of a base that follow one or more region names only (河池市大化瑶族自治县|
     民政局 → 民政局), the base itself first."""
     regions = _region_names()
     after_regions = [True] + [False] * len(base)        # base[:i] is region names only
+    # 市财政局 / 财政局: a level word alone stands for the notice's own region
+    after_regions[1] = base[:1] in LEVEL_WORDS and len(base) >= 4
     for j in range(2, len(base) + 1):
         after_regions[j] = any(after_regions[i] and base[i:j] in regions for i in range(j - 1))
     return tuple(base[i:] for i in range(len(base)) if after_regions[i])

@@ -84,3 +84,8 @@ def test_reading_gives_the_finding(findings, name, unit, polarity, problem):
 @pytest.mark.parametrize("name,unit,polarity,problem", NOT_GIVEN)
 def test_reading_does_not_give_the_finding(findings, name, unit, polarity, problem):
     assert (unit, polarity, problem) not in findings(name)
+
+
+def test_a_level_word_before_a_body_is_the_notices_own_region(findings):
+    """r70 names 财政局 in one sentence and 市财政局 in the next: one unit, not two."""
+    assert len({unit for unit, _, _ in findings("r70") if unit.endswith("财政局")}) == 1
