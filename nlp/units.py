@@ -30,6 +30,7 @@ LIST_SEP = "、"
 # Words that begin a clause before its subject (其中, 如, 请 …).
 LEAD = re.compile("^(?:" + vocab.pattern("units.lead") + ")+")
 INTRODUCING_LEAD = re.compile(vocab.pattern("units.introducing_lead"))
+MEANS = re.compile(vocab.pattern("units.means"))
 VIEWPOINT = re.compile(r"\s*(?:" + vocab.pattern("units.viewpoint") + r")\s*")     # 从…类型看: no subject
 # Where an enumeration is introduced inside a clause: …的政务新媒体有 / 分别是 / 包括.
 MID_OPENER = re.compile(vocab.pattern("units.mid_openers"))
@@ -450,6 +451,8 @@ def names_in_clause(clause, base=0, introduced=False, cut=False):
     listed = len(parts) > 1
     candidates = _candidates(parts, start, listed)
     real = [c for c in candidates if c]
+    if real and MEANS.match(real[-1][4].lstrip()):
+        candidates, real = [], []     # 通过政府开放日、视频解读等不同形式: means, not units
     # an enumeration whose first part is a predicate (落实政务公开、数字政府建设…) is no list of names
     if listed and not introduced and real and candidates[0] and not looks_like_unit(real[0][0], loose=True) \
             and _first_stop(BRACKETS.sub("", CHANNEL_RE.sub("", parts[0]))):

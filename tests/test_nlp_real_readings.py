@@ -73,6 +73,7 @@ NOT_GIVEN = [
     ("r55", "从政务", "positive", None),               # 从政务新媒体类型看: a point of view
     ("r98", "天水市水务局网", "negative", "not_updated"),
     ("r59", "新乡市", "positive", None),              # …为100%,新乡市、兰考县、|: its predicate was cut
+    ("r63", "视频解读", "positive", None),             # 政府开放日、视频解读等不同形式: means
 ]
 
 
