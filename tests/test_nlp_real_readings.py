@@ -48,6 +48,8 @@ GIVEN = [
     ("r85", "龙塔街道", "positive", None),
     # problems as the object of work done on them blame no one (对发现存在问题的网站及时督促整改)
     ("r41", "大庆市", "positive", None),
+    # a name ends before how often the unit does its work (鹤岗市每月对全市政府网站进行一次全面检查)
+    ("r41", "鹤岗市", "positive", None),
     # wordings by meaning: document attributes, replies dragged out, repost rates
     ("r96", "教育局", "negative", "disclosure"),
     ("r65", "湖北旅游网", "negative", "interaction_poor"),
@@ -61,6 +63,7 @@ GIVEN = [
 ]
 
 NOT_GIVEN = [
+    ("r41", "鹤岗市每月", "positive", None),
     ("r35", "西城区", "negative", "unspecified"),      # praised, not blamed for 扣分
     ("r62", "审计局", "negative", "registration"),
     ("r94", "秦都退役军人事", "negative", "unspecified"),  # a name the cut splits
