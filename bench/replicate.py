@@ -68,7 +68,7 @@ def replicate(small, big, times):
                     out.append((row[0], *words))
                 fts.insert(conn, name, out)
             print(f"  {name} built, {time.perf_counter() - started:.0f} s", flush=True)
-        summaries.rebuild(conn)
+        summaries.refresh(conn, everything=True)
         conn.execute(f"PRAGMA user_version = {store.notices_fingerprint(conn)}")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()

@@ -101,6 +101,8 @@ class Finding(SQLModel, table=True):
 
 class PassRate(SQLModel, table=True):
     __tablename__ = "pass_rate"
+    # rate_trend recounts the groups an import touched (kb/summaries.py)
+    __table_args__ = (Index("ix_pass_rate_trend", "province", "period_key", "scope"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     notice_id: int = Field(foreign_key="notice.id", index=True)
     scope: str = Field(index=True)         # website / new_media / overall
@@ -205,14 +207,27 @@ class UnitName(SQLModel, table=True):
     name: str = Field(primary_key=True)
 
 
-# --- what the summaries must recount: left by each notice written or removed, in its own
-# transaction, and cleared when the summaries are recounted (kb/summaries.py `refresh`)
+# --- what the derived tables must take in: left by each notice written or removed, in its own
+# transaction, and cleared once taken in (kb/store.py `replace_offenders`, kb/summaries.py `refresh`)
 
 
-class StaleProvince(SQLModel, table=True):
-    __tablename__ = "stale_province"
+class SummaryChange(SQLModel, table=True):
+    """A row written (sign 1) or removed (sign -1): a notice, finding or pass rate, with what
+    the summaries group it by (written by triggers, kb/summaries.py)."""
+    __tablename__ = "summary_change"
     id: Optional[int] = Field(default=None, primary_key=True)
-    province: Optional[str] = None
+    kind: str                              # notice, finding, rate
+    sign: int
+    notice_province: Optional[str] = None  # the notice's, which period_count groups by
+    notice_period_key: Optional[str] = None
+    province: Optional[str] = None         # the row's own
+    year: Optional[int] = None
+    problem: Optional[str] = None
+    negative: Optional[int] = None         # a negative finding: 1
+    unit_id: Optional[int] = None
+    region_code: Optional[str] = None      # the unit's
+    period_key: Optional[str] = None
+    scope: Optional[str] = None            # a pass rate's
 
 
 class StaleUnit(SQLModel, table=True):
@@ -220,6 +235,48 @@ class StaleUnit(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     unit_id: int
     region_code: Optional[str] = None
+
+
+# --- how many negative findings each unit has in a group of a summary: what lets an import
+# add to the summaries counts of distinct units, names and periods instead of recounting them
+
+
+class ProblemUnit(SQLModel, table=True):
+    __tablename__ = "problem_unit"
+    __table_args__ = (Index("ix_problem_unit_key", "province", "year", "problem", "unit_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    province: Optional[str] = None
+    year: Optional[int] = None
+    problem: Optional[str] = None
+    unit_id: int
+    n: int
+
+
+class RegionUnit(SQLModel, table=True):
+    __tablename__ = "region_unit"
+    __table_args__ = (Index("ix_region_unit_key", "region_code", "unit_id"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    region_code: str
+    unit_id: int
+    n: int
+
+
+class RegionProblem(SQLModel, table=True):
+    __tablename__ = "region_problem"
+    __table_args__ = (Index("ix_region_problem_key", "region_code", "problem"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    region_code: str
+    problem: Optional[str] = None
+    n: int
+
+
+class RegionPeriod(SQLModel, table=True):
+    __tablename__ = "region_period"
+    __table_args__ = (Index("ix_region_period_key", "region_code", "period_key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    region_code: str
+    period_key: Optional[str] = None
+    n: int
 
 
 class RepeatOffender(SQLModel, table=True):

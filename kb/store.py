@@ -17,7 +17,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 8
+SCHEMA_ID = 0x74620000 + 9
 # indexes earlier revisions made that no query uses (the writer paid for them on every notice)
 UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_trend_province")
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
@@ -123,7 +123,7 @@ def schema_ddl():
     from sqlalchemy.schema import CreateIndex, CreateTable
     from sqlmodel import SQLModel
 
-    from . import counts, models  # noqa: F401  (models registers the tables on SQLModel.metadata)
+    from . import counts, models, summaries  # noqa: F401  (models registers the tables on SQLModel.metadata)
     dialect = sqlite_dialect.dialect()
     for table in SQLModel.metadata.sorted_tables:
         yield str(CreateTable(table, if_not_exists=True).compile(dialect=dialect))
@@ -131,6 +131,7 @@ def schema_ddl():
             yield str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect))
     yield from counts.TABLES_DDL
     yield from counts.trigger_ddl()
+    yield from summaries.trigger_ddl()
 
 
 def create_schema(conn, on_reindex=None):
@@ -172,8 +173,10 @@ def create_schema(conn, on_reindex=None):
              for r in load_regions().values()])
         if recount:
             counts.count_afresh(conn)
-        if not set(summaries.SUMMARIES) | {"stale_unit"} <= existing:   # revisions 4 and 6
+        # revisions 4, 6 and 9 (summaries kept by what an import changed)
+        if not set(summaries.SUMMARIES) | set(summaries.TABLES) | {"stale_unit"} <= existing:
             conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh
+        conn.execute("DROP TABLE IF EXISTS stale_province")     # before revision 9
         ensure_search_index(conn, on_reindex)
         conn.execute(f"PRAGMA application_id = {SCHEMA_ID}")
 
@@ -297,8 +300,7 @@ def write_notice(conn, prepared):
         aliases = sorted({(f["unit_name"], unit_ids[f["unit_key"]]) for f in prepared["findings"]})
         conn.executemany("INSERT INTO unit_alias(alias, unit_id, notice_id) VALUES (?, ?, ?)",
                          [(alias, uid, notice_id) for alias, uid in aliases])
-        _mark_stale(conn, notice["province"],
-                    [(unit_ids[u["key"]], u["region_code"]) for u in prepared["units"]])
+        _mark_stale(conn, [(unit_ids[u["key"]], u["region_code"]) for u in prepared["units"]])
 
         # explicit ids (we hold the write lock) so the FTS rows can point at them
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM finding").fetchone()[0]
@@ -320,9 +322,8 @@ def _delete_notice(conn, notice_id):
     """Remove a notice and everything read from it; units nothing else names go too."""
     units = [r[0] for r in conn.execute("SELECT DISTINCT unit_id FROM unit_alias WHERE notice_id = ?",
                                         (notice_id,))]
-    _mark_stale(conn, conn.execute("SELECT province FROM notice WHERE id = ?", (notice_id,)).fetchone()[0],
-                conn.execute(f"SELECT id, region_code FROM unit WHERE id IN ({', '.join('?' * len(units))})",
-                             units).fetchall())
+    _mark_stale(conn, conn.execute(f"SELECT id, region_code FROM unit WHERE id IN ({', '.join('?' * len(units))})",
+                                   units).fetchall())
     from . import fts
     fts.unindex(conn, "finding_fts", "notice_id = ?", (notice_id,))
     fts.unindex(conn, "notice_fts", "id = ?", (notice_id,))
@@ -335,10 +336,9 @@ def _delete_notice(conn, notice_id):
         "AND id NOT IN (SELECT unit_id FROM repeat_offender)", [(u,) for u in units])
 
 
-def _mark_stale(conn, province, units):
-    """Leave word that the summaries of this province and of these units (unit id, region
-    code) must be recounted (kb/summaries.py)."""
-    conn.execute("INSERT INTO stale_province(province) VALUES (?)", (province,))
+def _mark_stale(conn, units):
+    """Leave word that repeat offenders and unit names of these units (unit id, region code) must
+    be derived again (the summaries' counts take the rows written from triggers, kb/summaries.py)."""
     conn.executemany("INSERT INTO stale_unit(unit_id, region_code) VALUES (?, ?)", units)
 
 
@@ -377,9 +377,10 @@ def replace_offenders(conn, derive):
     alongside cannot slip a notice in between reading and writing. True if repeat_offender
     changed.
 
-    Only what changed is derived again: the units and provinces of the notices written or
-    removed since, which each of them left in the stale tables in its own transaction (so a
-    crashed import's notices are caught up with by the next). Everything is derived afresh
+    Only what changed is derived again: repeat offenders of the units of the notices written or
+    removed since (stale_unit), the summaries by the rows written and removed (summary_change),
+    each noted in the notice's own transaction (so a crashed import's notices are caught up
+    with by the next). Everything is derived afresh
     when an upgrade asks for it (user_version 0) or the notices changed without leaving word.
     The fingerprint of the notices the tables were derived from is kept in user_version, so
     an import that changed nothing does nothing here."""

@@ -7,17 +7,21 @@ changed files (the delete path), each followed by the derivation an import runs.
 """
 import gzip
 import json
+import shutil
+import sqlite3
+from pathlib import Path
 
 import pytest
 
 from ingest import Notice
 from kb import counts, store, summaries
 from kb.graph import offender_rows
-from kb.importer import prepare
+from kb.importer import import_paths, prepare
 from kb.units import unit_resolver
 from tests.test_page_identity import NOTICES
 
-KEPT = list(summaries.SUMMARIES) + ["repeat_offender", *counts.TABLES]
+KEPT = list(summaries.SUMMARIES) + list(summaries.MEMBERS) + ["repeat_offender", *counts.TABLES]
+CORPUS = Path(__file__).parent.parent / "corpus"
 UNORDERED_LISTS = {"region_failing": {"units", "problems"}}
 
 
@@ -92,3 +96,62 @@ def test_an_import_that_changed_nothing_derives_nothing(tmp_path):
     assert store.replace_offenders(conn, lambda c, units: derived.append(units) or []) is False
     assert derived == []
     conn.close()
+
+
+def afresh(db, tmp_path):
+    """contents() of a copy of the database with everything counted afresh."""
+    copy = tmp_path / "afresh.db"
+    copy.unlink(missing_ok=True)
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    conn = store.connect(copy)
+    with store.transaction(conn):
+        counts.count_afresh(conn)
+    conn.execute("PRAGMA user_version = 0")
+    store.replace_offenders(conn, offender_rows)
+    out = contents(conn)
+    conn.close()
+    return out
+
+
+def assert_kept_as_counted_afresh(db, tmp_path, stage):
+    conn = store.connect(db, readonly=True)
+    kept = contents(conn)
+    conn.close()
+    counted = afresh(db, tmp_path)
+    for table in KEPT:
+        assert counted[table], (stage, table)
+        if table == "unit_name":    # names are only added (kb/summaries.py)
+            assert set(counted[table]) <= set(kept[table]), stage
+        else:
+            assert kept[table] == counted[table], (stage, table)
+
+
+def test_real_notices_kept_as_counted_afresh_after_import_replace_and_removal(tmp_path):
+    """Real corpus notices imported in two runs, one file changed and imported again (its
+    notice replaced), one notice removed: after each, what the import keeps is a full recount."""
+    folder, db = tmp_path / "notices", tmp_path / "tongbao.db"
+    folder.mkdir()
+    files = sorted(CORPUS.glob("00*.txt")) + [CORPUS / f"r{i:02d}.txt" for i in range(1, 9)]
+    for path in files[:6]:
+        shutil.copy(path, folder)
+    assert import_paths([folder], db).failed == 0
+    for path in files[6:]:
+        shutil.copy(path, folder)
+    assert import_paths([folder], db).added == len(files) - 6
+    assert_kept_as_counted_afresh(db, tmp_path, "import")
+
+    changed = folder / files[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n（本通报有更正）\n", encoding="utf-8")
+    assert import_paths([folder], db).replaced == 1
+    assert_kept_as_counted_afresh(db, tmp_path, "replace")
+
+    conn = store.connect(db)
+    busiest = conn.execute("SELECT notice_id FROM finding WHERE polarity = 'negative' "
+                           "GROUP BY notice_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    with store.transaction(conn):
+        store._delete_notice(conn, busiest)
+    assert summaries.has_stale(conn)
+    store.replace_offenders(conn, offender_rows)
+    conn.close()
+    assert_kept_as_counted_afresh(db, tmp_path, "removal")
