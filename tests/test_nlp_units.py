@@ -198,3 +198,9 @@ def test_a_place_named_like_for_example_is_not_an_opener():
                                                       "那曲地区比如县人民政府网站、"
                                                       "那曲地区索县人民政府网站。") for n in ns]
     assert names == ["那曲地区比如县", "那曲地区索县"]
+
+
+def test_a_quoted_campaign_before_zhong_is_no_name():
+    # tests/notices/s03: the campaign a clause happened in (…“回头看”中,), not an account
+    assert names("另外,在本季度开展的政务新媒体“回头看”中,各区共清理关停长期不更新的账号46个。") == []
+    assert names("在本季度的检查中,“青海公安”微信公众号长期未更新。") == ["青海公安"]
