@@ -51,6 +51,7 @@ QUOTE_RUN_AFTER = re.compile(r"^(?:[、和及与]?[“\"「『][^“”\"「」�
 QUOTE_RUN_BEFORE = re.compile(r"(?:[“\"「『][^“”\"「」『』]{1,30}[”\"」』][、和及与]?)*$")
 # After these a quote gives the words written or shown, never a name.
 WORDS_QUOTED = re.compile(vocab.pattern("units.words_quoted"))
+BODY_AFTER_A_QUOTE = re.compile(vocab.pattern("units.body_after_a_quote"))
 BOOK_TITLED_ACCOUNT = re.compile(r"《([^《》\n]{2,20})》(?=(?:[、和及与]?《[^《》\n]{2,20}》)*"
                                  r"(?:等[0-9一二三四五六七八九十]*个?)?(?:政务)?(?:账号|帐号|"
                                  + CHANNEL_RE.pattern + r"))")
@@ -328,6 +329,8 @@ def _quoted_names(clause, base, cut=False):
         # part of a run “A”、“B”等栏目: look at what follows and precedes the whole run
         if NOT_AFTER_A_NAME.match(QUOTE_RUN_AFTER.sub("", after)):
             continue
+        if BODY_AFTER_A_QUOTE.match(after):
+            continue          # 福州市“智慧福州”管理服务中心: a quote inside a body's name
         lead_text = before[:QUOTE_RUN_BEFORE.search(before).start()]
         if WORDS_QUOTED.search(lead_text):
             continue          # 错写为“十四无”: the words a page shows, not a name

@@ -60,6 +60,8 @@ GIVEN = [
     ("r65", "十堰市民政局", "negative", "registration"),
     # a list the cut leaves without its predicate still takes the problem its heading states
     ("r16", "泰来县", "negative", "not_updated"),
+    # an app, then the body behind it in brackets; not updated within the days a rule sets
+    ("r68", "e福州", "negative", "not_updated"),
 ]
 
 NOT_GIVEN = [
@@ -77,6 +79,7 @@ NOT_GIVEN = [
     ("r98", "天水市水务局网", "negative", "not_updated"),
     ("r59", "新乡市", "positive", None),              # …为100%,新乡市、兰考县、|: its predicate was cut
     ("r63", "视频解读", "positive", None),             # 政府开放日、视频解读等不同形式: means
+    ("r68", "智慧福州", "negative", "unspecified"),    # 福州市“智慧福州”管理服务中心: a body's name
 ]
 
 
