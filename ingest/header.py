@@ -116,7 +116,20 @@ def find_title(lines):
     return None
 
 
+# What opens an issuer's sentence before its name (近期, 一季度, a bullet), and what joins a
+# second body or a citation after it (会同市数据局, 根据国务院办公厅…): neither is the issuer.
+ISSUER_LEAD = re.compile(r"^(?:[^\w]+|近期|近日|日前|近来|今年|本季度|[一二三四]季度)+")
+ISSUER_TAIL = re.compile(r"(?:会同|联合(?!会)|根据|按照|依据).*$")
+
+
 def find_issuer(title, lines):
+    """The body that issued the notice: before 关于 in its title, at its signature, or the
+    subject of its opening sentence."""
+    org = _issuer(title, lines)
+    return (ISSUER_TAIL.sub("", ISSUER_LEAD.sub("", org)) or None) if org else None
+
+
+def _issuer(title, lines):
     if title:
         m = ISSUER_BEFORE_TITLE.match(title)
         if m:
@@ -134,7 +147,8 @@ def find_issuer(title, lines):
         m = re.search(rf"([^\W\d_和及]{{2,30}}?{ORG_END})(近日|近期|近来|组织|对|于|印发|通报|公布)",
                       CITATION.sub("", line))
         if m:
-            return re.sub(r"^.*?(讯|电|消息)", "", m.group(1))
+            # "…讯", and "此次抽查工作是由省政府…办公室组织的": the body after 是由
+            return re.sub(r"^.*?(讯|电|消息)|^.*(?:是由|工作由|均由)", "", m.group(1))
     return None
 
 

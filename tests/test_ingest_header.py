@@ -232,3 +232,16 @@ def test_a_round_takes_no_quarter_of_an_earlier_check(tmp_path):
                           "比第一季度提高2个百分点。"
                           "本次还对2019年第一季度抽查发现的问题网站进行了复查。")
     assert (header["year"], header["quarter"]) == (2019, None)
+
+
+@pytest.mark.parametrize("name, issuer", [
+    ("r100", "省政府信息公开工作领导小组办公室"),   # 此次…抽查工作是由…办公室组织的
+    ("r94", "市政府办公室"),                       # 近期市政府办公室会同市数据局…
+    ("r39", "区政府办公室"),                       # 区政府办公室根据国务院办公厅…
+    ("r31", "市人民政府办公室"),                   # 一季度市人民政府办公室…
+    ("r61", "福建省人民政府办公厅"),               # ●福建省人民政府办公厅关于…
+])
+def test_the_issuer_is_the_body_alone(name, issuer):
+    """The body that issued a real notice, without the time words, bullets, second bodies and
+    citations around it in the sentence that names it."""
+    assert load_notice(ROOT / "corpus" / f"{name}.txt").header["issuer"] == issuer
