@@ -148,7 +148,8 @@ def test_basic_information_not_updated_is_registration_only():
 def test_a_sleeping_or_repaired_site_is_no_account_left_open():
     # tests/notices/s04_yunnan_2017h1: a “sleeping” site is one not updated; a site shut for
     # repairs after an attack is not left open
-    assert problems_of("要闻栏目超过2周未更新，部分栏目超过1年未更新，属于“睡眠网站”") == ["not_updated"]
+    assert problems_of("要闻栏目超过2周未更新，部分栏目超过1年未更新，"
+                       "属于“睡眠网站”") == ["not_updated"]
     assert "zombie_account" not in problems_of("存在SQL注入漏洞，目前已临时关停整改")
     # an account asleep or a site left up is still one
     assert problems_of("“睡眠”账号未及时关停") == ["zombie_account"]

@@ -202,11 +202,13 @@ def test_a_place_named_like_for_example_is_not_an_opener():
 
 def test_a_quoted_campaign_before_zhong_is_no_name():
     # tests/notices/s03: the campaign a clause happened in (…“回头看”中,), not an account
-    assert names("另外,在本季度开展的政务新媒体“回头看”中,各区共清理关停长期不更新的账号46个。") == []
+    assert names("另外,在本季度开展的政务新媒体“回头看”中,"
+                 "各区共清理关停长期不更新的账号46个。") == []
     assert names("在本季度的检查中,“青海公安”微信公众号长期未更新。") == ["青海公安"]
 
 
 def test_a_new_name_or_a_slogan_quoted_is_no_unit():
     # tests/notices/p08 and s05: the name an account was changed to, and a slogan's “谁”
-    assert names("经查,板桥镇政务微博已更名为“板桥镇政务”,但未在全国政务新媒体信息报送系统中进行变更") == ["板桥镇"]
+    assert names("经查,板桥镇政务微博已更名为“板桥镇政务”,"
+                 "但未在全国政务新媒体信息报送系统中进行变更") == ["板桥镇"]
     assert not looks_like_unit("谁主办", loose=True, vouched=True)
