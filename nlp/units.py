@@ -113,6 +113,13 @@ def _word_bounds(text):
 
 
 @lru_cache(maxsize=4096)
+def _ends_in_preposition(text):
+    """Whether `text` ends with a preposition (信息发布前经过…): a clause broken off, never a name."""
+    words = list(jieba.posseg.cut(text[-6:]))
+    return bool(words) and words[-1].flag == "p"
+
+
+@lru_cache(maxsize=4096)
 def _verb_first(text):
     """Whether `text` opens with a plain verb of two or more characters (发挥…, 搭建…)."""
     words = list(jieba.posseg.cut(text[:8]))
@@ -181,7 +188,7 @@ def looks_like_unit(name, loose=False, vouched=False):
     clean name (健康黔东南, 璧山应急政务微博)."""
     if len(name) < 2 or len(name) > 30 or not re.search(f"[{HAN}]", name):
         return False
-    if CLASS_OPENERS.search(name) or not_a_unit(name):
+    if CLASS_OPENERS.search(name) or not_a_unit(name) or _ends_in_preposition(name):
         return False
     tail = CHANNEL_RE.search(name)
     if tail and tail.end() == len(name) and tail.start() < 2:

@@ -80,6 +80,7 @@ NOT_GIVEN = [
     ("r59", "新乡市", "positive", None),              # …为100%,新乡市、兰考县、|: its predicate was cut
     ("r63", "视频解读", "positive", None),             # 政府开放日、视频解读等不同形式: means
     ("r68", "智慧福州", "negative", "unspecified"),    # 福州市“智慧福州”管理服务中心: a name
+    ("r55", "信息发布前经过", "positive", None),       # …前经过政务新媒体…: a clause, not a brand
 ]
 
 
