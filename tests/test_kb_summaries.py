@@ -155,3 +155,34 @@ def test_real_notices_kept_as_counted_afresh_after_import_replace_and_removal(tm
     store.replace_offenders(conn, offender_rows)
     conn.close()
     assert_kept_as_counted_afresh(db, tmp_path, "removal")
+
+
+def test_a_database_of_revision_8_gets_the_tables_the_summaries_are_kept_by(tmp_path):
+    """A knowledge base whose summaries were recounted per province (stale_province): the next
+    import makes the per-unit counts and the triggers, and counts them afresh; the one after
+    keeps them by what it wrote."""
+    folder, db = tmp_path / "notices", tmp_path / "tongbao.db"
+    folder.mkdir()
+    files = sorted(CORPUS.glob("00*.txt"))
+    for path in files[:3]:
+        shutil.copy(path, folder)
+    import_paths([folder], db)
+    conn = store.connect(db)
+    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB 'summarize_*'").fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    for table in summaries.TABLES:
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("CREATE TABLE stale_province (id INTEGER PRIMARY KEY, province VARCHAR)")
+    conn.execute("DELETE FROM problem_count")
+    conn.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 1))
+    conn.close()
+    shutil.copy(files[3], folder)
+    assert import_paths([folder], db).added == 1
+    conn = store.connect(db, readonly=True)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert set(summaries.TABLES) <= names and "stale_province" not in names
+    assert_kept_as_counted_afresh(db, tmp_path, "upgrade")
+    shutil.copy(files[4], folder)
+    assert import_paths([folder], db).added == 1
+    assert_kept_as_counted_afresh(db, tmp_path, "import after the upgrade")
