@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from opencc import OpenCC
 
@@ -147,19 +148,37 @@ def _unescape(entity):
 # A gambling brand a hijacked page injects into the notice's sentences (鸿博体育, UedBet体育): a
 # brand, then a word of that trade, not followed by what makes it a body or a topic (体育局,
 # 文化体育和旅游, 群众体育工作).
-BRAND = re.compile(r"(?:[A-Za-z][A-Za-z0-9]{1,11}|[\u4e00-\u9fff]{2})"
+BRAND = re.compile(r"(?P<brand>[A-Za-z][A-Za-z0-9]{1,11}|[\u4e00-\u9fff]{2})"
                    r"(?:体育|娱乐|博彩|彩票|棋牌|真人|电竞)"
                    r"(?![局厅委处科馆场和与及、]|中心|学院|学校|总会"
                    r"|协会|事业|产业|运动|赛事|工作)")
+# Where an injected brand shows it is glued on: right before a sentence's punctuation or a line's end.
+GLUED = r"(?=[、,，。;；:：\n]|$)"
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words():
+    """jieba's dictionary: a brand made of a word (群众体育, 评论娱乐) is the text's own."""
+    import jieba
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as words:
+        return frozenset(line.split(" ", 1)[0] for line in words)
 
 
 def injected_brands(text):
-    """The brands injected into this text: a brand met at least twice, not named after a place
-    (龙岩体育 is an account of 龙岩); a notice that reports such spam names it once, if at all."""
+    """The brands injected into this text, each met at least twice: a Latin brand, or two
+    characters that are neither a word nor a place (龙岩体育 is 龙岩's account) glued before
+    punctuation at least once. A notice that reports such spam names it once, if at all."""
     from .regions import mentions
     seen = Counter(m.group() for m in BRAND.finditer(text))
-    return sorted(b for b, n in seen.items()
-                  if n >= 2 and not any(start == 0 for start, _, _ in mentions(b)))
+    brands = []
+    for token, n in seen.items():
+        brand = BRAND.match(token).group("brand")
+        if n < 2 or any(start == 0 for start, _, _ in mentions(brand)):
+            continue
+        if brand.isascii() or (brand not in _dictionary_words()
+                               and re.search(re.escape(token) + GLUED, text)):
+            brands.append(token)
+    return sorted(brands)
 
 
 def normalize(raw):

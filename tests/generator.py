@@ -35,6 +35,8 @@ from pathlib import Path
 
 from opencc import OpenCC
 
+from ingest.normalize import to_simplified
+
 YEARS = range(2015, 2026)
 QUARTER_CN = "一二三四"
 MUNICIPALITIES = {"11", "12", "31", "50"}
@@ -315,11 +317,6 @@ def region_units(region, level):
 @lru_cache(maxsize=1)
 def _s2t():
     return OpenCC("s2t")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    return OpenCC("t2s")
 
 
 def _pct(n, failed):
@@ -684,10 +681,10 @@ def _write(w, period, short_period, published_in, gold_period, due=()):
         text = re.sub(r"[0-9]", "*", text)
         gold.update(year=None, published=None, pass_rates=[])
     if script != "simplified":
-        # gold keeps what the notice says, simplified: names that do not survive the round
-        # trip through traditional are recorded as they come back
+        # gold keeps what the notice says, simplified as tongbao simplifies it (place names
+        # such as 乾安 kept): names that do not survive the round trip are recorded as they come back
         for f in gold["findings"]:
-            f["unit"] = _t2s().convert(_s2t().convert(f["unit"]))
+            f["unit"] = to_simplified(_s2t().convert(f["unit"]))
         text = _s2t().convert(text)
         title = _s2t().convert(title)
         if script == "pinyin":
