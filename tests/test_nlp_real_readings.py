@@ -50,6 +50,8 @@ GIVEN = [
     ("r41", "大庆市", "positive", None),
     # a name ends before how often the unit does its work (鹤岗市每月对全市政府网站进行一次全面检查)
     ("r41", "鹤岗市", "positive", None),
+    # the unit named after the best score (最高得分为弥渡县人民政府门户网站109分) is praised
+    ("r91", "弥渡县", "positive", None),
     # wordings by meaning: document attributes, replies dragged out, repost rates
     ("r96", "教育局", "negative", "disclosure"),
     ("r65", "湖北旅游网", "negative", "interaction_poor"),
