@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# generated notices and databases, outside the repository (TONGBAO_BENCH_CACHE overrides)
+BENCH_CACHE = Path(os.environ.get("TONGBAO_BENCH_CACHE", Path.home() / ".cache" / "tongbao-bench"))
 sys.path.insert(0, str(ROOT))
 
 
@@ -75,7 +77,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("big", type=Path)
     ap.add_argument("-n", type=int, default=300)
-    ap.add_argument("--cache", type=Path, default=Path(os.environ.get("TONGBAO_BENCH_CACHE", "/work/bench-cache")))
+    ap.add_argument("--cache", type=Path, default=BENCH_CACHE)
     args = ap.parse_args()
     rows = prepared(args.cache, args.n)
     with tempfile.TemporaryDirectory(dir=args.cache) as tmp:
