@@ -73,7 +73,8 @@ def mixed(out):
     import shutil
     import sqlite3
 
-    from bench_import import TONGBAO, run_measured
+    from bench_import import run_measured
+    from serving import TONGBAO
     inbox = out / "mixed"
     inbox.mkdir(parents=True, exist_ok=True)
     corpus = sorted((ROOT / "corpus").glob("*.txt"))

@@ -23,7 +23,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -32,15 +31,14 @@ import threading
 import time
 import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import psutil
+from serving import TONGBAO, ServeFailed, get, served
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
-TONGBAO = [sys.executable, "-m", "tongbao.cli"]
 SEED = 1
 
 TARGETS = {
@@ -187,65 +185,42 @@ def bench_floor(files, work):
 # ---------------------------------------------------------------- Datasette
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url, timeout=30):
-    with urllib.request.urlopen(url, timeout=timeout) as r:
-        return r.status, r.read()
-
-
 def bench_datasette(db, rounds):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(TONGBAO + ["serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
     try:
-        deadline = time.time() + 60
-        while True:
+        with served(db, start_timeout=60) as (base, _):
+            return _time_pages(db, rounds, base)
+    except ServeFailed as e:
+        return {"error": str(e)}
+
+
+def _time_pages(db, rounds, base):
+    with sqlite3.connect(db) as conn:
+        province = (conn.execute("select province from finding where province is not null "
+                                 "group by province order by count(*) desc limit 1")
+                    .fetchone() or ["青海省"])[0]
+    q = urllib.parse.quote
+    pages = {
+        "finding table": "/tongbao/finding",
+        "faceted page": f"/tongbao/finding?province={q(province)}&_facet=problem&_facet=year"
+                        "&_facet=channel",
+        "repeat offenders": "/tongbao/repeat_offenders_by_province?province=",
+        "full-text search": f"/tongbao/finding?_search={q('空白栏目')}",
+        "search_findings query": f"/tongbao/search_findings?q={q('更新不及时')}",
+    }
+    out = {}
+    for name, path in pages.items():
+        times, status = [], None
+        for i in range(rounds + 1):
+            t = time.perf_counter()
             try:
-                get(base + "/-/versions.json", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                if server.poll() is not None or time.time() > deadline:
-                    err = server.stderr.read().decode("utf-8", "replace")[-1500:]
-                    return {"error": f"tongbao serve did not start: {err}"}
-                time.sleep(0.3)
-        with sqlite3.connect(db) as conn:
-            province = (conn.execute("select province from finding where province is not null "
-                                     "group by province order by count(*) desc limit 1")
-                        .fetchone() or ["青海省"])[0]
-        q = urllib.parse.quote
-        pages = {
-            "finding table": "/tongbao/finding",
-            "faceted page": f"/tongbao/finding?province={q(province)}&_facet=problem&_facet=year"
-                            "&_facet=channel",
-            "repeat offenders": "/tongbao/repeat_offenders_by_province?province=",
-            "full-text search": f"/tongbao/finding?_search={q('空白栏目')}",
-            "search_findings query": f"/tongbao/search_findings?q={q('更新不及时')}",
-        }
-        out = {}
-        for name, path in pages.items():
-            times, status = [], None
-            for i in range(rounds + 1):
-                t = time.perf_counter()
-                try:
-                    status, _ = get(base + path)
-                except urllib.error.HTTPError as e:
-                    status = e.code
-                if i:                       # the first request warms caches
-                    times.append((time.perf_counter() - t) * 1000)
-            out[name] = {"path": path, "status": status, "median_ms": round(statistics.median(times), 1),
-                         "max_ms": round(max(times), 1)}
-        return out
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, 15)
-            server.wait(timeout=20)
+                status, _ = get(base + path)
+            except urllib.error.HTTPError as e:
+                status = e.code
+            if i:                       # the first request warms caches
+                times.append((time.perf_counter() - t) * 1000)
+        out[name] = {"path": path, "status": status, "median_ms": round(statistics.median(times), 1),
+                     "max_ms": round(max(times), 1)}
+    return out
 
 
 # ---------------------------------------------------------------- profile

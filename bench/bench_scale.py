@@ -26,7 +26,6 @@ bench/replicate.py's stand-in), each copy first brought to this tongbao's schema
 import argparse
 import json
 import os
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -34,17 +33,16 @@ import sys
 import time
 import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import psutil
+from serving import TONGBAO, ServeFailed, get, served
 
 ROOT = Path(__file__).resolve().parent.parent
 # generated notices and databases, outside the repository (TONGBAO_BENCH_CACHE overrides)
 BENCH_CACHE = Path(os.environ.get("TONGBAO_BENCH_CACHE", Path.home() / ".cache" / "tongbao-bench"))
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
-TONGBAO = [sys.executable, "-m", "tongbao.cli"]
 SEED = 11
 SLICES = 10
 TARGET_MS = 200
@@ -220,63 +218,40 @@ def pages(db):
     return out
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(url, timeout=60):
-    with urllib.request.urlopen(url, timeout=timeout) as r:
-        return r.status, r.read()
-
-
 def time_pages(db, rounds):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    server = subprocess.Popen(TONGBAO + ["serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        deadline = time.time() + 300
-        while True:
+        with served(db, start_timeout=300) as (base, server):
+            return _time_pages(db, rounds, base, server, time.perf_counter() - started)
+    except ServeFailed as e:
+        sys.exit(str(e))
+
+
+def _time_pages(db, rounds, base, server, startup):
+    process = psutil.Process(server.pid)
+    out = []
+    for name, path in pages(db):
+        times, status, note, cpu = [], None, "", 0.0
+        for i in range(rounds + 1):
+            before = sum(process.cpu_times()[:2])
+            t = time.perf_counter()
             try:
-                get(base + "/-/versions.json", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                if server.poll() is not None or time.time() > deadline:
-                    sys.exit("tongbao serve did not start: "
-                             + server.stderr.read().decode("utf-8", "replace")[-1500:])
-                time.sleep(0.3)
-        startup = time.perf_counter() - started
-        process = psutil.Process(server.pid)
-        out = []
-        for name, path in pages(db):
-            times, status, note, cpu = [], None, "", 0.0
-            for i in range(rounds + 1):
-                before = sum(process.cpu_times()[:2])
-                t = time.perf_counter()
-                try:
-                    status, body = get(base + path)
-                    if b"These facets timed out" in body or b'"facets_timed_out": ["' in body:
-                        note = "facets not counted"
-                except urllib.error.HTTPError as e:
-                    status = e.code
-                if i:                          # the first request warms the caches
-                    times.append((time.perf_counter() - t) * 1000)
-                    cpu += sum(process.cpu_times()[:2]) - before
-            times.sort()
-            out.append({"page": name, "path": path, "status": status, "note": note,
-                        "median_ms": round(statistics.median(times), 1),
-                        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
-                        "server_cpu_ms": round(cpu * 1000 / rounds, 1)})
-            print(f"  {name:<40} {out[-1]['median_ms']:>7} ms  (p95 {out[-1]['p95_ms']}, "
-                  f"server CPU {out[-1]['server_cpu_ms']})  HTTP {status} {note}", flush=True)
-        return {"startup_seconds": round(startup, 1), "pages": out}
-    finally:
-        if server.poll() is None:
-            os.killpg(server.pid, 15)
-            server.wait(timeout=30)
+                status, body = get(base + path)
+                if b"These facets timed out" in body or b'"facets_timed_out": ["' in body:
+                    note = "facets not counted"
+            except urllib.error.HTTPError as e:
+                status = e.code
+            if i:                          # the first request warms the caches
+                times.append((time.perf_counter() - t) * 1000)
+                cpu += sum(process.cpu_times()[:2]) - before
+        times.sort()
+        out.append({"page": name, "path": path, "status": status, "note": note,
+                    "median_ms": round(statistics.median(times), 1),
+                    "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
+                    "server_cpu_ms": round(cpu * 1000 / rounds, 1)})
+        print(f"  {name:<40} {out[-1]['median_ms']:>7} ms  (p95 {out[-1]['p95_ms']}, "
+              f"server CPU {out[-1]['server_cpu_ms']})  HTTP {status} {note}", flush=True)
+    return {"startup_seconds": round(startup, 1), "pages": out}
 
 
 # ---------------------------------------------------------------- report
