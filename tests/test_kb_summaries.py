@@ -66,13 +66,18 @@ def kept(tmp_path_factory):
         store.replace_offenders(conn, offender_rows)
         stale_after.append(summaries.has_stale(conn))
     incremental = contents(conn)
+    afresh = counted_afresh(conn)
+    conn.close()
+    return incremental, afresh, stale_after
+
+
+def counted_afresh(conn):
+    """contents() once every count and summary of the database is counted afresh."""
     with store.transaction(conn):
         counts.count_afresh(conn)
     conn.execute("PRAGMA user_version = 0")
     store.replace_offenders(conn, offender_rows)
-    afresh = contents(conn)
-    conn.close()
-    return incremental, afresh, stale_after
+    return contents(conn)
 
 
 @pytest.mark.parametrize("table", KEPT)
@@ -105,11 +110,7 @@ def afresh(db, tmp_path):
     with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
         source.backup(target)
     conn = store.connect(copy)
-    with store.transaction(conn):
-        counts.count_afresh(conn)
-    conn.execute("PRAGMA user_version = 0")
-    store.replace_offenders(conn, offender_rows)
-    out = contents(conn)
+    out = counted_afresh(conn)
     conn.close()
     return out
 
