@@ -221,10 +221,15 @@ def snapshot(db_path):
 # --- the test -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def now(tmp_path_factory):
+def identity_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("identity") / "tongbao.db"
     build_database(db)
-    return snapshot(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def now(identity_db):
+    return snapshot(identity_db)
 
 
 @pytest.fixture(scope="module")
@@ -318,6 +323,39 @@ def test_canned_queries_answer_a_page_at_a_time(now):
     for name, pages in sizes.items():
         assert pages[-1] == 0 and all(n == 100 for n in pages[:-2]) and pages[-2:][0] <= 100, (name, pages)
     assert max(len(pages) for pages in sizes.values()) > 2
+
+
+@pytest.mark.parametrize("text", ["县", "局", "政务", "监管局", "民政局"])
+def test_unit_history_answers_the_same_whichever_way_it_finds_the_units(identity_db, text):
+    """unit_history looks up the names that hold the text, or, when 1,000 names or more do, walks
+    the units in name order; either way it takes only the units a page can reach. This small
+    database never has that many names, so the walk is taken here by lowering the bound, and
+    pages of 3 rows put a page's end between units of the same name: every variant must read,
+    page after page, the rows that pages of 100 found by looking the names up."""
+    import sqlite3
+
+    from kb.datasette_plugin import prepare_connection
+    from kb.serve import DATABASE_NAME, load_metadata
+    sql = load_metadata()["databases"]["tongbao"]["queries"]["unit_history"]["sql"]
+    assert "100 as page_size" in sql and "1000 as many_names" in sql
+    conn = sqlite3.connect(identity_db)
+    prepare_connection(conn, DATABASE_NAME)
+    assert conn.execute("select count(*) from unit_name where name like ?", (f"%{text}%",)).fetchone()[0] > 3
+
+    def every_page(variant):
+        rows = []
+        for page in range(1, 10_000):
+            answer = conn.execute(variant, {"name": text, "page": page}).fetchall()
+            if not answer:
+                return rows
+            rows += answer
+
+    looked_up = every_page(sql)
+    assert len(looked_up) > 10
+    walking = sql.replace("1000 as many_names", "3 as many_names")
+    for variant in (walking, sql.replace("100 as page_size", "3 as page_size"),
+                    walking.replace("100 as page_size", "3 as page_size")):
+        assert every_page(variant) == looked_up
 
 
 @pytest.mark.parametrize("name", list(dashboard_queries()))
