@@ -205,6 +205,10 @@ def pages(db):
         out.append((f"query {name}", f"/tongbao/{name}" + (f"?{args}" if args else "")))
     out.append(("query failing_units_map 青海", f"/tongbao/failing_units_map?province={q('青海')}"))
     out.append(("query search_findings 泽库县", f"/tongbao/search_findings?q={q('泽库县')}"))
+    # unit_history for a name many units share (the README's example) and for one character
+    for text in ("民政局", "县"):
+        out.append((f"query unit_history {text}", f"/tongbao/unit_history?name={q(text)}"))
+        out.append((f"query unit_history {text} page 5", f"/tongbao/unit_history?name={q(text)}&page=5"))
     dashboard = meta["plugins"]["datasette-dashboards"]["trends"]
     charts = {"filter": dashboard["filters"]["province"]["query"],
               **{c: v["query"] for c, v in dashboard["charts"].items()}}
