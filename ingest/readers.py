@@ -85,7 +85,9 @@ def _looks_binary(sample):
 
 
 def read_txt(path, data):
-    return decode(path, data)
+    """The decoded text; text wrapped at a fixed width (pdftotext, old mail and bulletin
+    systems) has its wrapped lines rejoined, as the PDF reader does from the layout."""
+    return rejoin_hard_wrapped(decode(path, data))
 
 
 def read_html(path, data):
@@ -251,34 +253,99 @@ _NEW_BLOCK = re.compile(r"\s*([一二三四五六七八九十]+、|[(（][一二
                         r"|附件|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
 
 
+_SENTENCE_ENDS = ("。", "：", ":", "；", "！", "？")
+
+
+def _rejoin(lines):
+    """Lines as (text, full, may_continue): a full line (one that reached the right edge) was
+    wrapped, and the next line that may continue a paragraph is joined to it. A full line
+    ending a sentence may also end its paragraph: the next is joined unless it starts a
+    heading, an item or the attachments."""
+    out, wrapped = [], "no"
+    for text, full, may_continue in lines:
+        if text is None:                        # a break (a table, even one without rows)
+            wrapped = "no"
+            continue
+        if out and may_continue and (wrapped == "yes"
+                                     or (wrapped == "unless-heading" and not _NEW_BLOCK.match(text))):
+            out[-1] += text
+        else:
+            out.append(text)
+        wrapped = "no" if not full else "unless-heading" if text.rstrip().endswith(_SENTENCE_ENDS) else "yes"
+    return out
+
+
 def _pdf_lines(pages):
     """Lines of the pages' items (text lines and table rows), wrapped lines rejoined."""
     # The right edge of the text block, over the whole document: a last page of short
     # lines must not make them look full.
     right = max((item["x1"] for _, items in pages for _, item in items if isinstance(item, dict)),
                 default=0)
-    out, wrapped, heading = [], "no", None
+    lines, heading = [], None
     for width, items in pages:
         for _, item in items:
             if isinstance(item, list):          # table rows
                 # A table continued on a new page repeats its heading row: drop the repeat.
                 rows = item[1:] if item and item[0] == heading else item
                 heading = item[0] if item else None
-                out.extend(rows)
-                wrapped = "no"
+                lines += [(row, False, False) for row in rows] + [(None, False, False)]
                 continue
             text = item["text"]
-            if out and (wrapped == "yes" or (wrapped == "unless-heading" and not _NEW_BLOCK.match(text))):
-                out[-1] += text
-            else:
-                out.append(text)
             char_width = (item["x1"] - item["x0"]) / max(len(text), 1)
-            full = right > 0.6 * width and item["x1"] >= right - 1.5 * char_width
-            # A full line ending a sentence may also end its paragraph: it is joined to the
-            # next line unless that one starts a heading, an item or the attachments.
-            ends_sentence = text.rstrip().endswith(("。", "：", ":", "；", "！", "？"))
-            wrapped = "no" if not full else "unless-heading" if ends_sentence else "yes"
-    return out
+            lines.append((text, right > 0.6 * width and item["x1"] >= right - 1.5 * char_width, True))
+    return _rejoin(lines)
+
+
+# Text wrapped at a fixed width: many lines of 40 columns or more (20 Chinese characters) end
+# near one width, hardly any run past it, and most of those end mid-sentence.
+WRAP_MIN_COLUMNS = 40
+
+
+# Wide characters (East Asian Width W and F) in the scripts and symbols notices hold: hangul jamo,
+# CJK punctuation and ideographs, kana, Yi, hangul, compatibility and full-width forms, emoji.
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60"
+                   "\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]")
+
+
+def _columns(line):
+    """Display width: 2 for a wide character, 1 for others, as fixed-width wrapping counts."""
+    return 2 * len(line) - len(_WIDE.sub("", line))
+
+
+def wrap_width(lines):
+    """The width most lines of the text were wrapped at, or None if it was not wrapped at a fixed
+    width. A wrapped line ends near it: a column or two short when the next character was too
+    wide to fit, past it when closing punctuation hangs at the end."""
+    # a line of under 20 characters cannot reach 40 columns
+    widths = [_columns(line.rstrip()) if len(line) >= WRAP_MIN_COLUMNS // 2 else 0 for line in lines]
+    long = [w for w in widths if w >= WRAP_MIN_COLUMNS]
+    if len(long) < 5:
+        return None
+    edge = Counter(long).most_common(1)[0][0]
+    near = [line for line, w in zip(lines, widths) if w >= WRAP_MIN_COLUMNS and abs(w - edge) <= 3]
+    beyond = sum(w > edge + 3 for w in long)
+    ending = sum(line.rstrip().endswith(_SENTENCE_ENDS) for line in near)
+    if len(near) >= max(5, len(long) / 3) and beyond <= len(long) / 10 and ending <= len(near) / 2:
+        return edge
+    return None
+
+
+def rejoin_hard_wrapped(text):
+    """Text wrapped at a fixed width with its wrapped lines rejoined; other text unchanged.
+    A line starting with a space or an indent begins a paragraph, and table rows (cells
+    joined by " | ") are never joined."""
+    lines = text.split("\n")
+    edge = wrap_width(lines)
+    if edge is None:
+        return text
+
+    def line(raw):
+        text = raw.rstrip("\r")
+        row = " | " in text
+        return (text, not row and _columns(text.rstrip()) >= edge - 3,
+                not row and bool(text.strip()) and not text[:1].isspace())
+    return "\n".join(_rejoin(map(line, lines)))
 
 
 def _inside(obj, bbox):

@@ -5,6 +5,7 @@ rows, each a list of cell strings (the first row being the header); they follow 
 The PDF needs a CJK font: Debian's fonts-wqy-zenhei (`make fonts`).
 """
 import html
+import re
 from pathlib import Path
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
@@ -12,6 +13,29 @@ CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 def _paragraphs(text):
     return [line for line in text.split("\n") if line.strip()]
+
+
+# what Chinese typesetting never starts a line with: it hangs at the end of the line before
+_NO_LINE_START = set("，。、；：！？）》”’」』】〕…—,.;:!?)")
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def to_wrapped_text(text, columns=56):
+    """Plain text as pdftotext or an old bulletin system gives it: every line broken at
+    `columns` display columns (a Chinese character takes two), closing punctuation hanging at
+    the end of a line rather than starting the next."""
+    out = []
+    for line in text.split("\n"):
+        current, width = "", 0
+        for char in line:
+            size = 2 if _WIDE.match(char) else 1
+            if current and width + size > columns and char not in _NO_LINE_START:
+                out.append(current)
+                current, width = "", 0
+            current += char
+            width += size
+        out.append(current)
+    return "\n".join(out)
 
 
 def to_pdf(text, path, tables=None, font=CJK_FONT, font_size=11):
