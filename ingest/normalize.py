@@ -7,6 +7,7 @@ came from, so that a finding can point back at its source.
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -126,6 +127,44 @@ _HALFWIDTH[0xFF05] = ord("%")
 
 LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
+# Letter-spaced text (a PDF's justified or spaced-out lines: `通 报 全 省 政 府 网 站`): a single
+# space between two characters is a gap between letters, and goes; a wider gap was a space.
+# " | " between table cells stays.
+LETTER_GAP = re.compile(r"(?<=[^\s|]) (?=[^\s|])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _letter_spaced(line):
+    """Whether the line is letter-spaced: four or more pieces between spaces, nearly all of
+    them single characters, a quarter of them Chinese at least (not a row of numbers)."""
+    pieces = [p for p in line.split(" ") if p]
+    singles = [p for p in pieces if len(p) == 1]
+    return (len(pieces) >= 4 and len(singles) >= 0.9 * len(pieces)
+            and sum(bool(_HAN.match(p)) for p in singles) >= max(2, len(singles) / 4))
+
+
+def _close_letter_gaps(m):
+    """A Mapped text with its letter gaps closed: in every line when most lines of four pieces
+    or more are letter-spaced (the short lines, dates and addresses of such a text are spaced
+    too), else only in the letter-spaced lines."""
+    lines = m.text.split("\n")
+    spaced = [" " in line and _letter_spaced(line) for line in lines]
+    if not any(spaced):
+        return m
+    if sum(spaced) >= max(3, sum(len(line.split()) >= 4 for line in lines) / 2):
+        return m.sub(LETTER_GAP, "")
+    spans, pos = [], 0
+    for line, letter_spaced in zip(lines, spaced):
+        if letter_spaced:
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    starts = [start for start, _ in spans]
+
+    def gap(space):
+        i = bisect_right(starts, space.start()) - 1
+        return "" if i >= 0 and space.start() < spans[i][1] else " "
+    return m.sub(LETTER_GAP, gap)
+
 
 def _nfc(text):
     return unicodedata.normalize("NFC", text)
@@ -185,6 +224,7 @@ def normalize(raw):
     """Return (clean_text, offsets) for a decoded raw text; offsets index into `raw`."""
     m = Mapped(raw).sub(LINE_BREAK, "\n")
     m = m.map_chars(_nfc)
+    m = _close_letter_gaps(m)
     m = m.sub(PINYIN, "")
     m = m.map_chars(to_simplified)
     m = m.map_chars(to_halfwidth)

@@ -38,6 +38,12 @@ def to_wrapped_text(text, columns=56):
     return "\n".join(out)
 
 
+def to_letter_spaced(text):
+    """Text with a space between every two characters of a line, as a PDF's spaced-out or
+    justified lines come out of some extractors (a space already there becomes three)."""
+    return "\n".join(" ".join(line) for line in text.split("\n"))
+
+
 def to_pdf(text, path, tables=None, font=CJK_FONT, font_size=11):
     """A real text PDF: paragraphs wrapped at any character, tables ruled."""
     from fpdf import FPDF

@@ -1,13 +1,13 @@
 """Every reader on real notices: a PDF with a table, a DOCX, an HTML page, and the text in
-GBK, GB18030, Big5, UTF-16 and UTF-8 with a BOM all read back to the clean text of the .txt;
-text hard-wrapped at a fixed width reads as the notice it was."""
+GBK, GB18030, Big5, UTF-16 and UTF-8 with a BOM all read back to the clean text of the .txt.
+(Text hard-wrapped or letter-spaced in transit: tests/test_transit.py.)"""
 from pathlib import Path
 
 import pytest
 
 from ingest import iter_files, load_notice
 from ingest.readers import wrap_width
-from tests.render import CJK_FONT, to_docx, to_html, to_pdf, to_wrapped_text
+from tests.render import CJK_FONT, to_docx, to_html, to_pdf
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 N001 = CORPUS / "001_fa05f5aae7f74bf4.txt"
@@ -135,31 +135,3 @@ def test_no_corpus_notice_is_taken_for_hard_wrapped_text():
     lines are left as they are."""
     for path in sorted(CORPUS.glob("*.txt")):
         assert wrap_width(path.read_text("utf-8").split("\n")) is None, path.name
-
-
-def _readings(parser, path):
-    record = parser.parse(load_notice(path))
-    return (sorted((f["unit"], f["polarity"], f["problem"] or "") for f in record["findings"]),
-            sorted((r["scope"], r["rate"]) for r in record["pass_rates"]), record["notice"]["period_key"])
-
-
-@pytest.fixture(scope="module")
-def parser():
-    from nlp import Parser
-    return Parser()
-
-
-@pytest.mark.parametrize("columns", [56, 80])
-def test_hard_wrapped_notices_parse_as_the_notices_they_were(parser, columns, tmp_path):
-    """Every corpus notice wrapped at a fixed width, as pdftotext or an old bulletin system gives
-    it (56 columns: the 28 characters of an official document's line), yields the findings,
-    rates and period of the notice itself. Read line by line, at 56 columns, 13% of the praised
-    units, 6% of the failing ones and 9% of the pass rates were lost."""
-    wrapped = 0
-    for path in sorted(CORPUS.glob("*.txt")):
-        text = to_wrapped_text(path.read_text("utf-8"), columns)
-        wrapped += wrap_width(text.split("\n")) is not None
-        copy = tmp_path / path.name
-        copy.write_text(text, encoding="utf-8")
-        assert _readings(parser, copy) == _readings(parser, path), path.name
-    assert wrapped >= 100      # the rest are too short to tell: read line by line, they parse the same
