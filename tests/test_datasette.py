@@ -1,9 +1,11 @@
 """The Datasette site on a real import of corpus/: canned queries, facets, Chinese search,
 the home page, and HTML from a notice shown escaped. Uses Datasette's own test client."""
 import hashlib
+import re
 import sqlite3
 import subprocess
 import sys
+import html
 from html import escape
 from pathlib import Path
 
@@ -308,6 +310,15 @@ async def test_unit_history_finds_a_unit_by_a_name_only_a_notice_used(ds, sql):
     assert {(r["period_key"], r["polarity"]) for r in history} >= {("2017Q4", "negative"),
                                                                   ("2020Q4", "positive")}
     assert await rows(ds, "unit_history", name="") == []
+
+
+async def test_a_canned_query_page_is_titled_by_its_title_not_its_sql(ds):
+    from kb.serve import load_metadata
+    queries = load_metadata()["databases"]["tongbao"]["queries"]
+    for name, query in queries.items():
+        page = await get_html(ds, f"/tongbao/{name}")
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert html.unescape(title) == f"{query['title']}: tongbao", name
 
 
 async def test_pass_rate_trend(ds):
