@@ -27,6 +27,10 @@ _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]$")
 
 # What a notice calls a region's government: the region itself is the unit.
 _GOVERNMENT = re.compile(r"^(人民政府|政府|政务)$")
+# A zone named after a place (平潭综合实验区, 无锡经济开发区) is a name of its own: the place in it
+# is kept as written, not spelled as the county or city of the same stem (平潭县).
+_ZONE = re.compile(r"^(综合实验区|综合试验区|实验区|试验区|新区|高新区|[^区]{0,6}开发区|"
+                   r"[^区]{0,4}园区|保税区|自贸区|自由贸易试验区|示范区)")
 
 # Abbreviations of government bodies and their full forms. Applied to the part of a name
 # after its region, in order; the key drops 和 so that 人力资源社会保障厅 and
@@ -271,7 +275,8 @@ class UnitResolver:
 
         place = region or brand_region
         if region is not None and is_body:
-            name = display_name(region) + expand(body)
+            place_name = base[:len(base) - len(body)] if _ZONE.match(body) else display_name(region)
+            name = place_name + expand(body)
         else:
             name = base                      # an account's brand: 黔东南民政, 健康黔东南
         code = place.code if place else ""

@@ -154,6 +154,16 @@ def test_qiandongnan_natural_resources_accounts_are_two_units_of_one_body(resolv
     assert resolve("州自然资源局", "wechat", context).key == wechat.key
 
 
+@pytest.mark.parametrize("province, written, expected", [
+    ("福建省", "平潭综合实验区管委会", "平潭综合实验区管理委员会"),  # corpus/003
+    ("江苏省", "无锡经济开发区管委会", "无锡经济开发区管理委员会"),  # corpus/r52
+    ("福建省", "平潭县人民政府", "平潭县"),
+])
+def test_a_zone_named_after_a_place_keeps_the_place_as_written(resolve, province, written,
+                                                                 expected):
+    assert resolve(written, "website", context_of(province)).organization == expected
+
+
 def test_panzhihua_city_bodies_resolve_to_panzhihua(resolve):
     notice = load_notice(PANZHIHUA_2023)
     context = notice_context(notice.header, notice.text)
