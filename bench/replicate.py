@@ -3,13 +3,13 @@ import could not reach in the time at hand (not a test).
 
     .venv/bin/python bench/replicate.py SMALL.db BIG.db --times 10
 
-BIG.db holds every notice, unit, name, finding and pass rate of SMALL.db `times` times over
-(copy k's ids offset past the original's, hashes and keys suffixed #k so they stay unique),
-repeat_offender copied likewise, the full-text indexes built from the segmented text (each
-distinct text segmented once), and the summary tables counted afresh. Row counts, index and
-search-index sizes grow as an import of `times` times the notices would make them grow; what
-does not is variety: each unit, text and word recurs `times` times. Pages measured on it are a
-stand-in for a real import of that size, and are reported as such.
+BIG.db holds every notice, unit, name, finding, pass rate and unit_notice row of SMALL.db
+`times` times over (copy k's ids offset past the original's, hashes and keys suffixed #k so
+they stay unique), repeat_offender copied likewise, the full-text indexes built from the
+segmented text (each distinct text segmented once), and the summary tables counted afresh.
+Row counts, index and search-index sizes grow as an import of `times` times the notices would
+make them grow; what does not is variety: each unit, text and word recurs `times` times. Pages
+measured on it are a stand-in for a real import of that size, and are reported as such.
 """
 import argparse
 import sqlite3
@@ -25,6 +25,7 @@ OFFSETS = {"notice": {"id": "notice"}, "unit": {"id": "unit"},
            "unit_alias": {"id": "unit_alias", "unit_id": "unit", "notice_id": "notice"},
            "finding": {"id": "finding", "notice_id": "notice", "unit_id": "unit"},
            "pass_rate": {"id": "pass_rate", "notice_id": "notice"},
+           "unit_notice": {"unit_id": "unit", "notice_id": "notice"},
            "repeat_offender": {"unit_id": "unit"}}
 
 

@@ -17,6 +17,7 @@ numbers the periods of one granularity so that consecutive periods have consecut
 """
 import re
 from calendar import monthrange
+from functools import lru_cache
 from dataclasses import dataclass
 
 GRANULARITIES = ("year", "half", "quarter", "month", "round", "other")
@@ -93,6 +94,9 @@ def parse_key(key):
     return "year", int(year), 1
 
 
+# a knowledge base has a few hundred period keys, and each is read again for every unit that
+# failed in it (kb/graph.py): the two below keep their answers
+@lru_cache(maxsize=4096)
 def ordinal(key):
     """(granularity, n): periods of one granularity that follow each other have consecutive
     n. Rounds follow each other within a year only (how many rounds a year had is not known);
@@ -106,6 +110,7 @@ def ordinal(key):
     return granularity, year * _PER_YEAR[granularity] + number - 1
 
 
+@lru_cache(maxsize=4096)
 def order(key):
     """A string that sorts keys by time: by first day, then last (a month before the quarter
     that holds it, the quarter before its year). A round, whose days are not known, sorts

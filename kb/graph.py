@@ -1,9 +1,10 @@
 """The recurring-offender graph.
 
 Nodes are units, periods, provinces and problem types. Failing (negative) findings are
-aggregated per (unit, period, issuer) in SQL first, so there is one unit—period edge per
-period a unit failed in and issuer that said so, carrying how many findings and notices said
-so and which problems; the graph grows with units × periods, not with findings. Units link to
+aggregated per (unit, period, issuer) in SQL first, from unit_notice (where the import folds a
+notice's negative findings of a unit into one row, kb/store.py), so there is one unit—period
+edge per period a unit failed in and issuer that said so, carrying how many findings and
+notices said so and which problems; the graph grows with units × periods, not with findings. Units link to
 the problems they had and the provinces they are in.
 
 From a unit's period edges comes its failure record: the distinct periods it failed in (a
@@ -21,23 +22,22 @@ import networkx as nx
 
 from ingest.period import order, ordinal
 
+# both read unit_notice (one row per unit and notice that found fault with it), in unit order
 _UNITS_SQL = (
     "SELECT u.id, u.name, u.organization, u.channel, u.region_code, u.latitude, u.longitude, "
-    "count(DISTINCT f.notice_id), group_concat(DISTINCT nullif(f.problem, '')), "
-    "group_concat(DISTINCT coalesce(nullif(u.province, ''), nullif(f.province, ''))), "
-    "max(CASE WHEN coalesce(f.period_key, '') = '' THEN f.consecutive_periods END) "
-    "FROM finding f JOIN unit u ON u.id = f.unit_id WHERE +f.polarity = 'negative'{only} "
-    "GROUP BY u.id ORDER BY u.id")
+    "count(*), group_concat(x.problems), "
+    "group_concat(DISTINCT coalesce(nullif(u.province, ''), nullif(x.province, ''))), "
+    "max(CASE WHEN coalesce(x.period_key, '') = '' THEN x.stated END) "
+    "FROM unit_notice x JOIN unit u ON u.id = x.unit_id{only} GROUP BY x.unit_id ORDER BY x.unit_id")
 _PERIODS_SQL = (
-    "SELECT f.unit_id, f.period_key, coalesce(n.issuer_key, ''), count(*), count(DISTINCT f.notice_id), "
-    "max(coalesce(f.consecutive_periods, 0)), group_concat(DISTINCT nullif(f.problem, '')) "
-    "FROM finding f JOIN notice n ON n.id = f.notice_id "
-    "WHERE +f.polarity = 'negative' AND coalesce(f.period_key, '') != ''{only} "
-    "GROUP BY f.unit_id, f.period_key, n.issuer_key ORDER BY f.unit_id")
+    "SELECT unit_id, period_key, issuer_key, sum(findings), count(*), max(stated), group_concat(problems) "
+    "FROM unit_notice x WHERE coalesce(period_key, '') != ''{only} "
+    "GROUP BY unit_id, period_key, issuer_key ORDER BY unit_id")
 
 
 def _split(joined):
-    return sorted(joined.split(",")) if joined else []
+    """The distinct codes of comma-separated lists joined by commas, sorted."""
+    return sorted(set(joined.split(","))) if joined else []
 
 
 def failing_units(conn, units=None):
@@ -46,11 +46,12 @@ def failing_units(conn, units=None):
     its problems, provinces, number of notices and the longest undated streak a notice
     stated, and `failures` maps each (period, issuer) it failed in to a dict of the edge's
     figures. `units`: SQL selecting the unit ids to look at, if not all."""
-    only = f" AND f.unit_id IN ({units})" if units else ""
+    only = f" AND x.unit_id IN ({units})" if units else ""
     period_rows = conn.execute(_PERIODS_SQL.format(only=only))
     pending = next(period_rows, None)
+    units_sql = _UNITS_SQL.format(only=f" WHERE x.unit_id IN ({units})" if units else "")
     for (uid, name, organization, channel, region_code, lat, lon, notices, problems,
-         provinces, stated_undated) in conn.execute(_UNITS_SQL.format(only=only)):
+         provinces, stated_undated) in conn.execute(units_sql):
         failures = {}
         while pending is not None and pending[0] <= uid:
             if pending[0] == uid:

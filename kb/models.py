@@ -279,6 +279,23 @@ class RegionPeriod(SQLModel, table=True):
     n: int
 
 
+class UnitNotice(SQLModel, table=True):
+    """A unit's negative findings in one notice, folded into one row: what its failure record
+    (kb/graph.py) is made of. Rows are stored in unit order, so a unit's record is one short
+    read of this table however many findings it has; written and removed with the notice
+    (kb/store.py)."""
+    __tablename__ = "unit_notice"
+    __table_args__ = {"sqlite_with_rowid": False}
+    unit_id: int = Field(primary_key=True)
+    notice_id: int = Field(primary_key=True, index=True)
+    period_key: Optional[str] = None       # the notice's, as its findings carry it
+    issuer_key: str                        # the notice's ('' if none)
+    province: Optional[str] = None         # the findings'
+    findings: int
+    stated: int                            # the longest streak a finding stated (0: none)
+    problems: Optional[str] = None         # the findings' problem codes, comma-separated
+
+
 class RepeatOffender(SQLModel, table=True):
     """Derived by kb/graph.py: units that failed in more than one period (or a stated streak)."""
     __tablename__ = "repeat_offender"

@@ -17,7 +17,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 9
+SCHEMA_ID = 0x74620000 + 10
 # indexes earlier revisions made that no query uses (the writer paid for them on every notice)
 UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_trend_province")
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
@@ -173,8 +173,8 @@ def create_schema(conn, on_reindex=None):
              for r in load_regions().values()])
         if recount:
             counts.count_afresh(conn)
-        # revisions 4, 6 and 9 (summaries kept by what an import changed)
-        if not set(summaries.SUMMARIES) | set(summaries.TABLES) | {"stale_unit"} <= existing:
+        # revisions 4, 6, 9 and 10 (summaries and unit_notice kept by what an import changed)
+        if not set(summaries.SUMMARIES) | set(summaries.TABLES) | {"stale_unit", "unit_notice"} <= existing:
             conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh
         conn.execute("DROP TABLE IF EXISTS stale_province")     # before revision 9
         ensure_search_index(conn, on_reindex)
@@ -311,11 +311,22 @@ def write_notice(conn, prepared):
              for i, f in enumerate(findings)])
         fts.insert(conn, "finding_fts", [(first + i, f["unit_name_fts"], f["evidence_fts"])
                                          for i, f in enumerate(findings)])
+        conn.execute(FOLD_FAILURES.format(where=" AND f.notice_id = ?"), (notice_id,))
         conn.executemany(_insert_sql("pass_rate", ("notice_id",) + PASS_RATE_COLUMNS),
                          [[notice_id] + [r[c] for c in PASS_RATE_COLUMNS]
                           for r in prepared["pass_rates"]])
         conn.execute("DELETE FROM import_error WHERE path = ?", (notice["source_path"],))
         return "replaced" if old else "added"
+
+
+# a notice's negative findings folded into one row per unit (models.UnitNotice); {where}
+# narrows the findings (to one notice's as it is written, to none when all are folded afresh)
+FOLD_FAILURES = """
+    INSERT INTO unit_notice (unit_id, notice_id, period_key, issuer_key, province, findings, stated, problems)
+    SELECT f.unit_id, f.notice_id, f.period_key, coalesce(n.issuer_key, ''), f.province, count(*),
+      max(coalesce(f.consecutive_periods, 0)), group_concat(DISTINCT nullif(f.problem, ''))
+    FROM finding f JOIN notice n ON n.id = f.notice_id
+    WHERE +f.polarity = 'negative'{where} GROUP BY f.notice_id, f.unit_id"""
 
 
 def _delete_notice(conn, notice_id):
@@ -327,7 +338,7 @@ def _delete_notice(conn, notice_id):
     from . import fts
     fts.unindex(conn, "finding_fts", "notice_id = ?", (notice_id,))
     fts.unindex(conn, "notice_fts", "id = ?", (notice_id,))
-    for table in ("finding", "pass_rate", "unit_alias"):
+    for table in ("finding", "pass_rate", "unit_alias", "unit_notice"):
         conn.execute(f"DELETE FROM {table} WHERE notice_id = ?", (notice_id,))
     conn.execute("DELETE FROM notice WHERE id = ?", (notice_id,))
     conn.executemany(
@@ -396,6 +407,9 @@ def replace_offenders(conn, derive):
         def only(column):
             return "" if everything else f" AND {column} IN ({STALE_UNITS})"
 
+        if everything:
+            conn.execute("DELETE FROM unit_notice")
+            conn.execute(FOLD_FAILURES.format(where=""))
         wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS)
                         for r in derive(conn, None if everything else STALE_UNITS))
         stored = sorted(tuple(r) for r in conn.execute(

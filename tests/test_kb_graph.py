@@ -12,7 +12,7 @@ import pytest
 from ingest import Notice
 from ingest.period import span
 from kb import store
-from kb.graph import build_graph, export, longest_run, offender_rows
+from kb.graph import build_graph, export, failing_units, longest_run, offender_rows
 from kb.importer import import_paths, prepare
 
 ROOT = Path(__file__).parent.parent
@@ -262,6 +262,37 @@ def test_multi_quarter_corpus_leaves_out_one_time_failers(xuancheng):
                            "AND channel = 'website'").fetchone()
     assert website is not None
     assert conn.execute("SELECT 1 FROM repeat_offender WHERE unit_id = ?", website).fetchone() is None
+
+
+def failures_from_findings(conn):
+    """Each failing unit's figures added up straight from its negative findings: what
+    failing_units reads from unit_notice must come to."""
+    units = {uid: [notices, sorted(set((problems or "").split(",")) - {""}),
+                   sorted(set((provinces or "").split(",")) - {""}), undated or 0, {}]
+             for uid, notices, problems, provinces, undated in conn.execute(
+                 "SELECT u.id, count(DISTINCT f.notice_id), group_concat(DISTINCT f.problem), "
+                 "group_concat(DISTINCT coalesce(nullif(u.province, ''), f.province)), "
+                 "max(CASE WHEN coalesce(f.period_key, '') = '' THEN f.consecutive_periods END) "
+                 "FROM finding f JOIN unit u ON u.id = f.unit_id WHERE f.polarity = 'negative' GROUP BY u.id")}
+    for uid, key, issuer, findings, notices, stated, problems in conn.execute(
+            "SELECT f.unit_id, f.period_key, coalesce(n.issuer_key, ''), count(*), count(DISTINCT f.notice_id), "
+            "max(coalesce(f.consecutive_periods, 0)), group_concat(DISTINCT f.problem) "
+            "FROM finding f JOIN notice n ON n.id = f.notice_id "
+            "WHERE f.polarity = 'negative' AND coalesce(f.period_key, '') != '' "
+            "GROUP BY f.unit_id, f.period_key, n.issuer_key"):
+        units[uid][4][key, issuer] = (findings, notices, stated, ",".join(sorted(set(problems.split(",")))))
+    return units
+
+
+def test_failure_figures_are_those_of_the_findings(xuancheng):
+    _, conn = xuancheng
+    read = {unit["unit_id"]: [unit["notices"], unit["problems"], unit["provinces"], unit["stated_undated"],
+                              {k: (e["findings"], e["notices"], e["consecutive_periods"], e["problems"])
+                               for k, e in failures.items()}]
+            for unit, failures in failing_units(conn)}
+    expected = failures_from_findings(conn)
+    assert len(expected) >= 10 and any(u[3] or any(e[2] for e in u[4].values()) for u in expected.values())
+    assert read == expected
 
 
 def test_offenders_and_graph_commands(xuancheng, tmp_path):

@@ -20,9 +20,9 @@ from kb.importer import import_paths, prepare
 from kb.units import unit_resolver
 from tests.test_page_identity import NOTICES
 
-KEPT = list(summaries.SUMMARIES) + list(summaries.MEMBERS) + ["repeat_offender", *counts.TABLES]
+KEPT = list(summaries.SUMMARIES) + list(summaries.MEMBERS) + ["repeat_offender", "unit_notice", *counts.TABLES]
 CORPUS = Path(__file__).parent.parent / "corpus"
-UNORDERED_LISTS = {"region_failing": {"units", "problems"}}
+UNORDERED_LISTS = {"region_failing": {"units", "problems"}, "unit_notice": {"problems"}}
 
 
 def notices():
