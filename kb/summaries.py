@@ -15,9 +15,9 @@ the import keeps how many negative findings each unit has in each group (problem
 region_unit, region_problem, region_period): a unit counts once when its count leaves zero.
 Two summaries are still recounted, each only where it changed: a region's row of
 region_failing from those small tables, and a (province, period, scope) group of rate_trend
-from its pass rates (a mean, a lowest and a highest). unit_name takes the names of the units
-in stale_unit. Triggers see rows written and removed; the upgrades that rewrite rows in place
-(kb/store.py) have everything derived afresh.
+from its pass rates (a mean, a lowest and a highest). unit_name takes each name of a unit and
+each alias as it is written, from triggers too. Triggers see rows written and removed; the
+upgrades that rewrite rows in place (kb/store.py) have everything derived afresh.
 """
 SUMMARIES = {
     # `+polarity`: SQLite, knowing nothing of how the rows spread (no ANALYZE), would otherwise
@@ -94,6 +94,10 @@ def trigger_ddl():
                f"BEGIN {_change(kind, 'NEW', 1)} END")
         yield (f"CREATE TRIGGER IF NOT EXISTS summarize_{table}_delete AFTER DELETE ON {table} "
                f"BEGIN {_change(kind, 'OLD', -1)} END")
+    # a name is looked up as it is written (the names of a unit named again are in already)
+    for table, column in (("unit", "name"), ("unit_alias", "alias")):
+        yield (f"CREATE TRIGGER IF NOT EXISTS name_{table}_insert AFTER INSERT ON {table} "
+               f"BEGIN INSERT OR IGNORE INTO unit_name (name) VALUES (NEW.{column}); END")
 
 
 def _same(columns, a, b):
@@ -182,9 +186,6 @@ def _take_in(conn):
         WHERE kind = 'finding' AND negative GROUP BY unit_id, province HAVING sum(sign) != 0""")
     _recount_regions(conn)
     _recount_rates(conn)
-    conn.execute("""INSERT OR IGNORE INTO unit_name (name)
-        SELECT name FROM unit WHERE id IN (SELECT unit_id FROM stale_unit)
-        UNION SELECT alias FROM unit_alias WHERE unit_id IN (SELECT unit_id FROM stale_unit)""")
     for table in MEMBERS:
         conn.execute(f"DROP TABLE temp.{table}_change")
 
