@@ -3,7 +3,7 @@ import could not reach in the time at hand (not a test).
 
     .venv/bin/python bench/replicate.py SMALL.db BIG.db --times 10
 
-BIG.db holds every notice, unit, name, finding, pass rate and unit_notice row of SMALL.db
+BIG.db holds every notice, unit, name, finding, pass rate and failure row of SMALL.db
 `times` times over (copy k's ids offset past the original's, hashes and keys suffixed #k so
 they stay unique), repeat_offender copied likewise, the full-text indexes built from the
 segmented text (each distinct text segmented once), and the summary tables counted afresh.
@@ -26,6 +26,7 @@ OFFSETS = {"notice": {"id": "notice"}, "unit": {"id": "unit"},
            "finding": {"id": "finding", "notice_id": "notice", "unit_id": "unit"},
            "pass_rate": {"id": "pass_rate", "notice_id": "notice"},
            "unit_notice": {"unit_id": "unit", "notice_id": "notice"},
+           "unit_failures": {"unit_id": "unit"},
            "repeat_offender": {"unit_id": "unit"}}
 
 

@@ -18,6 +18,9 @@ with the notice's, so a unit is a repeat offender even when the earlier notices 
 the database. The parser keeps the number, not the word (月, 季度): it is read in the
 notice's own granularity.
 """
+import json
+from itertools import groupby
+
 import networkx as nx
 
 from ingest.period import order, ordinal
@@ -96,24 +99,65 @@ def longest_run(indexes):
     return best
 
 
-def failure_record(failures, problems, provinces, stated_undated=0, notices=0):
-    """A unit's failure record: `failures` maps each (period, issuer) it failed in to the
-    longest streak a notice of that issuer and period stated (0 if none)."""
-    series, stated_max = {}, stated_undated or 0
-    for (key, issuer), stated in failures.items():
+class Failures:
+    """What a unit's failure record is made of, in a form more failures add to: the periods it
+    failed in, the period numbers of each issuer's series it failed in (a stated streak spread
+    over the periods it covers, ending with the notice's), the longest streak a notice stated,
+    its problems, provinces and number of notices. Kept per unit in unit_failures as JSON."""
+
+    def __init__(self, state=None):
+        state = json.loads(state) if state else {}
+        self.periods = set(state.get("periods", ()))
+        self.series = {(issuer, granularity): set(numbers)
+                       for issuer, granularity, numbers in state.get("series", ())}
+        self.stated = state.get("stated", 0)
+        self.problems = set(state.get("problems", ()))
+        self.provinces = set(state.get("provinces", ()))
+        self.notices = state.get("notices", 0)
+
+    def fail(self, key, issuer, stated=0):
+        """A failure in period `key` (None or '': undated) of `issuer`'s series, the notice
+        stating a streak of `stated` periods ending with it (0: none)."""
+        self.stated = max(self.stated, stated or 0)
+        if not key:
+            return
+        self.periods.add(key)
         position = ordinal(key)
         if position is not None:
             granularity, index = position
-            # the periods the notice says the unit failed in a row, ending with this one
-            series.setdefault((issuer, granularity), set()).update(range(index - max(stated, 1) + 1, index + 1))
-        stated_max = max(stated_max, stated)
-    periods = sorted({key for key, _ in failures}, key=order)
-    return {"periods": periods, "periods_failed": len(periods),
-            "longest_streak": max([longest_run(run) for run in series.values()]
-                                  + [stated_max, 1 if periods else 0]),
-            "first_failed": periods[0] if periods else None,
-            "last_failed": periods[-1] if periods else None,
-            "problems": sorted(problems), "provinces": sorted(provinces), "notices": notices}
+            self.series.setdefault((issuer, granularity), set()).update(
+                range(index - max(stated or 0, 1) + 1, index + 1))
+
+    def dumps(self):
+        return json.dumps({"periods": sorted(self.periods), "notices": self.notices, "stated": self.stated,
+                           "series": sorted([i, g, sorted(n)] for (i, g), n in self.series.items()),
+                           "problems": sorted(self.problems), "provinces": sorted(self.provinces)},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    def record(self):
+        periods = sorted(self.periods, key=order)
+        return {"periods": periods, "periods_failed": len(periods),
+                "longest_streak": max([longest_run(run) for run in self.series.values()]
+                                      + [self.stated, 1 if periods else 0]),
+                "first_failed": periods[0] if periods else None,
+                "last_failed": periods[-1] if periods else None,
+                "problems": sorted(self.problems), "provinces": sorted(self.provinces),
+                "notices": self.notices}
+
+
+def failure_record(failures, problems, provinces, stated_undated=0, notices=0):
+    """A unit's failure record: `failures` maps each (period, issuer) it failed in to the
+    longest streak a notice of that issuer and period stated (0 if none)."""
+    return _made_of(failures, problems, provinces, stated_undated, notices).record()
+
+
+def _made_of(failures, problems, provinces, stated_undated, notices):
+    made = Failures()
+    made.stated, made.problems, made.provinces, made.notices = (
+        stated_undated or 0, set(problems), set(provinces), notices)
+    for (key, issuer), stated in failures.items():
+        made.fail(key, issuer, stated)
+    return made
 
 
 def unit_record(graph, unit):
@@ -149,26 +193,65 @@ def offenders(graph, min_periods=2):
     return result
 
 
-def offender_rows(conn, units=None, min_periods=2):
-    """repeat_offender rows for the database as it stands (of the units the SQL `units`
-    selects, if given). The same records as the graph's, computed one unit at a time without
-    building it, so memory stays flat."""
-    rows = []
-    for unit, failures in failing_units(conn, units):
-        record = failure_record({k: e["consecutive_periods"] for k, e in failures.items()},
-                                unit["problems"], unit["provinces"], unit["stated_undated"],
-                                unit["notices"])
+# unit_notice rows noted in failure_change (kb/store.py): those of notices written, and the units
+# that lost some (a notice removed or replaced), whose records are made again from what is left
+_REMOVED = "SELECT unit_id FROM failure_change WHERE sign < 0"
+_ADDED_SQL = f"""
+    SELECT x.unit_id, u.name, u.organization, u.channel, x.period_key, x.issuer_key, x.stated, x.problems,
+      coalesce(nullif(u.province, ''), nullif(x.province, ''))
+    FROM failure_change c JOIN unit_notice x ON x.unit_id = c.unit_id AND x.notice_id = c.notice_id
+    JOIN unit u ON u.id = x.unit_id
+    WHERE c.sign > 0 AND c.unit_id NOT IN ({_REMOVED}) ORDER BY x.unit_id"""
+
+
+def _changed_failures(conn, everything):
+    """Bring unit_failures up to date, and yield (unit, Failures) of each unit whose record
+    changed (`unit`: its id, name, organization and channel): every failing unit's, made from
+    unit_notice, if `everything`; else those of the units failure_change notes, by the rows
+    it notes."""
+    if everything:
+        conn.execute("DELETE FROM unit_failures")
+    else:
+        conn.execute(f"DELETE FROM unit_failures WHERE unit_id IN ({_REMOVED})")
+    for unit, failures in failing_units(conn, None if everything else _REMOVED):
+        yield ((unit["unit_id"], unit["label"], unit["organization"], unit["channel"]),
+               _made_of({k: e["consecutive_periods"] for k, e in failures.items()}, unit["problems"],
+                        unit["provinces"], unit["stated_undated"], unit["notices"]))
+    if everything:
+        return
+    for unit, rows in groupby(conn.execute(_ADDED_SQL), key=lambda row: row[:4]):
+        stored = conn.execute("SELECT state FROM unit_failures WHERE unit_id = ?", unit[:1]).fetchone()
+        record = Failures(stored[0] if stored else None)
+        for *_, key, issuer, stated, problems, province in rows:
+            record.notices += 1
+            record.problems.update(problems.split(",") if problems else ())
+            record.provinces.update([province] if province else ())
+            record.fail(key, issuer, stated)
+        yield unit, record
+
+
+def offender_rows(conn, everything=True, min_periods=2):
+    """repeat_offender rows of the units whose failure record changed (all failing units if
+    `everything`), bringing unit_failures up to date as it goes. The same records as the
+    graph's, computed one unit at a time without building it, so memory stays flat."""
+    rows, states = [], []
+    for (uid, name, organization, channel), failures in _changed_failures(conn, everything):
+        states.append((uid, failures.dumps()))
+        if len(states) >= 1000:
+            conn.executemany("INSERT OR REPLACE INTO unit_failures (unit_id, state) VALUES (?, ?)", states)
+            states = []
+        record = failures.record()
         if not _is_offender(record, min_periods):
             continue
         provinces = record["provinces"]
         rows.append({
-            "unit_id": unit["unit_id"], "unit_name": unit["label"],
-            "organization": unit["organization"], "channel": unit["channel"],
+            "unit_id": uid, "unit_name": name, "organization": organization, "channel": channel,
             "province": provinces[0] if len(provinces) == 1 else ("、".join(provinces) or None),
             "periods_failed": record["periods_failed"], "longest_streak": record["longest_streak"],
             "first_failed": record["first_failed"], "last_failed": record["last_failed"],
             "periods": ",".join(record["periods"]), "problems": ",".join(record["problems"]),
             "provinces": ",".join(provinces), "notices": record["notices"]})
+    conn.executemany("INSERT OR REPLACE INTO unit_failures (unit_id, state) VALUES (?, ?)", states)
     return rows
 
 

@@ -211,9 +211,9 @@ def import_paths(paths, db_path, jobs=1, on_progress=None, budget=Budget(), retr
     return summary
 
 
-def _offender_rows(conn, units):
+def _offender_rows(conn, everything):
     from .graph import offender_rows     # networkx: only when the notices changed
-    return offender_rows(conn, units)
+    return offender_rows(conn, everything)
 
 
 def count_files(paths):

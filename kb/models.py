@@ -230,11 +230,14 @@ class SummaryChange(SQLModel, table=True):
     scope: Optional[str] = None            # a pass rate's
 
 
-class StaleUnit(SQLModel, table=True):
-    __tablename__ = "stale_unit"
+class FailureChange(SQLModel, table=True):
+    """A unit_notice row written (sign 1) or removed (sign -1): whose failure record to bring up
+    to date (kb/graph.py), and by what."""
+    __tablename__ = "failure_change"
     id: Optional[int] = Field(default=None, primary_key=True)
     unit_id: int
-    region_code: Optional[str] = None
+    notice_id: int
+    sign: int
 
 
 # --- how many negative findings each unit has in a group of a summary: what lets an import
@@ -294,6 +297,14 @@ class UnitNotice(SQLModel, table=True):
     findings: int
     stated: int                            # the longest streak a finding stated (0: none)
     problems: Optional[str] = None         # the findings' problem codes, comma-separated
+
+
+class UnitFailures(SQLModel, table=True):
+    """Each failing unit's failure record in the form more notices add to (kb/graph.py
+    `Failures`, as JSON): what its repeat_offender row is made from."""
+    __tablename__ = "unit_failures"
+    unit_id: int = Field(primary_key=True)
+    state: str
 
 
 class RepeatOffender(SQLModel, table=True):

@@ -174,9 +174,10 @@ def create_schema(conn, on_reindex=None):
         if recount:
             counts.count_afresh(conn)
         # revisions 4, 6, 9 and 10 (summaries and unit_notice kept by what an import changed)
-        if not set(summaries.SUMMARIES) | set(summaries.TABLES) | {"stale_unit", "unit_notice"} <= existing:
+        if not set(summaries.SUMMARIES) | set(summaries.TABLES) | set(FAILURE_TABLES) <= existing:
             conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh
         conn.execute("DROP TABLE IF EXISTS stale_province")     # before revision 9
+        conn.execute("DROP TABLE IF EXISTS stale_unit")         # before revision 10
         ensure_search_index(conn, on_reindex)
         conn.execute(f"PRAGMA application_id = {SCHEMA_ID}")
 
@@ -300,7 +301,6 @@ def write_notice(conn, prepared):
         aliases = sorted({(f["unit_name"], unit_ids[f["unit_key"]]) for f in prepared["findings"]})
         conn.executemany("INSERT INTO unit_alias(alias, unit_id, notice_id) VALUES (?, ?, ?)",
                          [(alias, uid, notice_id) for alias, uid in aliases])
-        _mark_stale(conn, [(unit_ids[u["key"]], u["region_code"]) for u in prepared["units"]])
 
         # explicit ids (we hold the write lock) so the FTS rows can point at them
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM finding").fetchone()[0]
@@ -312,6 +312,7 @@ def write_notice(conn, prepared):
         fts.insert(conn, "finding_fts", [(first + i, f["unit_name_fts"], f["evidence_fts"])
                                          for i, f in enumerate(findings)])
         conn.execute(FOLD_FAILURES.format(where=" AND f.notice_id = ?"), (notice_id,))
+        _note_failures(conn, notice_id, 1)
         conn.executemany(_insert_sql("pass_rate", ("notice_id",) + PASS_RATE_COLUMNS),
                          [[notice_id] + [r[c] for c in PASS_RATE_COLUMNS]
                           for r in prepared["pass_rates"]])
@@ -333,8 +334,7 @@ def _delete_notice(conn, notice_id):
     """Remove a notice and everything read from it; units nothing else names go too."""
     units = [r[0] for r in conn.execute("SELECT DISTINCT unit_id FROM unit_alias WHERE notice_id = ?",
                                         (notice_id,))]
-    _mark_stale(conn, conn.execute(f"SELECT id, region_code FROM unit WHERE id IN ({', '.join('?' * len(units))})",
-                                   units).fetchall())
+    _note_failures(conn, notice_id, -1)
     from . import fts
     fts.unindex(conn, "finding_fts", "notice_id = ?", (notice_id,))
     fts.unindex(conn, "notice_fts", "id = ?", (notice_id,))
@@ -347,10 +347,12 @@ def _delete_notice(conn, notice_id):
         "AND id NOT IN (SELECT unit_id FROM repeat_offender)", [(u,) for u in units])
 
 
-def _mark_stale(conn, units):
-    """Leave word that repeat offenders and unit names of these units (unit id, region code) must
-    be derived again (the summaries' counts take the rows written from triggers, kb/summaries.py)."""
-    conn.executemany("INSERT INTO stale_unit(unit_id, region_code) VALUES (?, ?)", units)
+def _note_failures(conn, notice_id, sign):
+    """Leave word that the failure records of the units the notice found fault with must take in
+    its unit_notice rows, written (sign 1) or removed (-1) (the summaries take the rows written
+    and removed from triggers, kb/summaries.py)."""
+    conn.execute("INSERT INTO failure_change (unit_id, notice_id, sign) "
+                 "SELECT unit_id, notice_id, ? FROM unit_notice WHERE notice_id = ?", (sign, notice_id))
 
 
 def record_error(conn, path, reason, sha256=None):
@@ -378,18 +380,21 @@ def notices_fingerprint(conn):
     return zlib.crc32(hashes.encode()) & 0x7FFFFFFF
 
 
-STALE_UNITS = "SELECT unit_id FROM stale_unit"
+# what a unit's repeat_offender row is made from, and what an import leaves word in of its changes
+FAILURE_TABLES = ("unit_notice", "unit_failures", "failure_change")
+CHANGED_UNITS = "SELECT unit_id FROM failure_change"
 
 
 def replace_offenders(conn, derive):
     """Bring repeat_offender and the summary tables (kb/summaries.py) up to date with the
-    notices: `derive(conn, units)` computes the repeat_offender rows (dicts) of the units the
-    SQL `units` selects (None: of all). It runs under the write lock, so an import running
+    notices: `derive(conn, everything)` computes the repeat_offender rows (dicts) of the units
+    whose failure records changed (those failure_change notes, or all), keeping unit_failures
+    (kb/graph.py `offender_rows`). It runs under the write lock, so an import running
     alongside cannot slip a notice in between reading and writing. True if repeat_offender
     changed.
 
-    Only what changed is derived again: repeat offenders of the units of the notices written or
-    removed since (stale_unit), the summaries by the rows written and removed (summary_change),
+    Only what changed is derived again: repeat offenders of the units that notices written or
+    removed since found fault with (failure_change), the summaries by the rows written and removed (summary_change),
     each noted in the notice's own transaction (so a crashed import's notices are caught up
     with by the next). Everything is derived afresh
     when an upgrade asks for it (user_version 0) or the notices changed without leaving word.
@@ -405,13 +410,13 @@ def replace_offenders(conn, derive):
         everything = version == 0 or not stale
 
         def only(column):
-            return "" if everything else f" AND {column} IN ({STALE_UNITS})"
+            return "" if everything else f" AND {column} IN ({CHANGED_UNITS})"
 
         if everything:
             conn.execute("DELETE FROM unit_notice")
             conn.execute(FOLD_FAILURES.format(where=""))
         wanted = sorted(tuple(r[c] for c in OFFENDER_COLUMNS)
-                        for r in derive(conn, None if everything else STALE_UNITS))
+                        for r in derive(conn, everything))
         stored = sorted(tuple(r) for r in conn.execute(
             f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender WHERE 1{only('unit_id')}"))
         if stored != wanted:

@@ -168,7 +168,7 @@ def _recount_rates(conn):
 
 
 def _take_in(conn):
-    """Change the summaries by the rows noted in summary_change and the units in stale_unit."""
+    """Change the summaries by the rows noted in summary_change."""
     for table, keys in MEMBERS.items():
         _add_members(conn, table, keys)
     _add(conn, "problem_count", ["province", "year", "problem"], ["findings", "units"], """
@@ -211,9 +211,9 @@ def refresh(conn, everything=False):
 
 def forget_stale(conn):
     conn.execute("DELETE FROM summary_change")
-    conn.execute("DELETE FROM stale_unit")
+    conn.execute("DELETE FROM failure_change")
 
 
 def has_stale(conn):
     return any(conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone()
-               for t in ("summary_change", "stale_unit"))
+               for t in ("summary_change", "failure_change"))

@@ -20,7 +20,8 @@ from kb.importer import import_paths, prepare
 from kb.units import unit_resolver
 from tests.test_page_identity import NOTICES
 
-KEPT = list(summaries.SUMMARIES) + list(summaries.MEMBERS) + ["repeat_offender", "unit_notice", *counts.TABLES]
+KEPT = list(summaries.SUMMARIES) + list(summaries.MEMBERS) + ["repeat_offender", "unit_notice", "unit_failures",
+                                                                 *counts.TABLES]
 CORPUS = Path(__file__).parent.parent / "corpus"
 UNORDERED_LISTS = {"region_failing": {"units", "problems"}, "unit_notice": {"problems"}}
 
@@ -154,6 +155,28 @@ def test_real_notices_kept_as_counted_afresh_after_import_replace_and_removal(tm
         store._delete_notice(conn, busiest)
     assert summaries.has_stale(conn)
     store.replace_offenders(conn, offender_rows)
+    conn.close()
+    assert_kept_as_counted_afresh(db, tmp_path, "removal")
+
+
+def test_series_imported_notice_by_notice_kept_as_counted_afresh(tmp_path):
+    """The real series of corpus/ and the 宣城 quarters, one notice per import, so that each
+    unit's failure record is added to notice by notice (streaks stated in 000 and r13 among
+    them); then the notice stating 泽库县's streak removed."""
+    from tests.test_kb_series import SERIES, WUDING
+    db = tmp_path / "tongbao.db"
+    paths = [CORPUS / f"{doc}.txt" for docs, _ in [*SERIES.values(), WUDING] for doc in docs]
+    for path in paths + sorted((Path(__file__).parent / "kb_notices").glob("*.txt")):
+        assert import_paths([path], db).failed == 0
+    assert_kept_as_counted_afresh(db, tmp_path, "notice by notice")
+    conn = store.connect(db)
+    streaks = dict(conn.execute("SELECT unit_name, longest_streak FROM repeat_offender"))
+    assert streaks["泽库县"] == 4 and streaks["武定县地震局"] == 3 and streaks["旌德县"] == 4
+    with store.transaction(conn):
+        store._delete_notice(conn, conn.execute("SELECT id FROM notice WHERE source_path LIKE '%000_05253d980fb5c9d6%'"
+                                                ).fetchone()[0])
+    store.replace_offenders(conn, offender_rows)
+    assert "泽库县" not in dict(conn.execute("SELECT unit_name, longest_streak FROM repeat_offender"))
     conn.close()
     assert_kept_as_counted_afresh(db, tmp_path, "removal")
 
