@@ -197,49 +197,41 @@ def offenders(graph, min_periods=2):
 # that lost some (a notice removed or replaced), whose records are made again from what is left
 _REMOVED = "SELECT unit_id FROM failure_change WHERE sign < 0"
 _ADDED_SQL = f"""
-    SELECT x.unit_id, u.name, u.organization, u.channel, x.period_key, x.issuer_key, x.stated, x.problems,
-      coalesce(nullif(u.province, ''), nullif(x.province, ''))
+    SELECT x.unit_id, u.name, u.organization, u.channel, s.state, x.period_key, x.issuer_key, x.stated,
+      x.problems, coalesce(nullif(u.province, ''), nullif(x.province, ''))
     FROM failure_change c JOIN unit_notice x ON x.unit_id = c.unit_id AND x.notice_id = c.notice_id
-    JOIN unit u ON u.id = x.unit_id
+    JOIN unit u ON u.id = x.unit_id LEFT JOIN unit_failures s ON s.unit_id = x.unit_id
     WHERE c.sign > 0 AND c.unit_id NOT IN ({_REMOVED}) ORDER BY x.unit_id"""
 
 
 def _changed_failures(conn, everything):
-    """Bring unit_failures up to date, and yield (unit, Failures) of each unit whose record
-    changed (`unit`: its id, name, organization and channel): every failing unit's, made from
-    unit_notice, if `everything`; else those of the units failure_change notes, by the rows
-    it notes."""
-    if everything:
-        conn.execute("DELETE FROM unit_failures")
-    else:
-        conn.execute(f"DELETE FROM unit_failures WHERE unit_id IN ({_REMOVED})")
+    """(unit, Failures) of each unit whose record changed (`unit`: its id, name, organization
+    and channel): every failing unit's, made from unit_notice, if `everything`; else those of
+    the units failure_change notes: made again if they lost rows, else their kept record with
+    the rows written added."""
     for unit, failures in failing_units(conn, None if everything else _REMOVED):
         yield ((unit["unit_id"], unit["label"], unit["organization"], unit["channel"]),
                _made_of({k: e["consecutive_periods"] for k, e in failures.items()}, unit["problems"],
                         unit["provinces"], unit["stated_undated"], unit["notices"]))
     if everything:
         return
-    for unit, rows in groupby(conn.execute(_ADDED_SQL), key=lambda row: row[:4]):
-        stored = conn.execute("SELECT state FROM unit_failures WHERE unit_id = ?", unit[:1]).fetchone()
-        record = Failures(stored[0] if stored else None)
+    for (*unit, state), rows in groupby(conn.execute(_ADDED_SQL), key=lambda row: row[:5]):
+        record = Failures(state)
         for *_, key, issuer, stated, problems, province in rows:
             record.notices += 1
             record.problems.update(problems.split(",") if problems else ())
             record.provinces.update([province] if province else ())
             record.fail(key, issuer, stated)
-        yield unit, record
+        yield tuple(unit), record
 
 
 def offender_rows(conn, everything=True, min_periods=2):
     """repeat_offender rows of the units whose failure record changed (all failing units if
-    `everything`), bringing unit_failures up to date as it goes. The same records as the
-    graph's, computed one unit at a time without building it, so memory stays flat."""
+    `everything`), and unit_failures brought up to date once they are read. The same records
+    as the graph's, computed one unit at a time without building it."""
     rows, states = [], []
     for (uid, name, organization, channel), failures in _changed_failures(conn, everything):
         states.append((uid, failures.dumps()))
-        if len(states) >= 1000:
-            conn.executemany("INSERT OR REPLACE INTO unit_failures (unit_id, state) VALUES (?, ?)", states)
-            states = []
         record = failures.record()
         if not _is_offender(record, min_periods):
             continue
@@ -251,6 +243,7 @@ def offender_rows(conn, everything=True, min_periods=2):
             "first_failed": record["first_failed"], "last_failed": record["last_failed"],
             "periods": ",".join(record["periods"]), "problems": ",".join(record["problems"]),
             "provinces": ",".join(provinces), "notices": record["notices"]})
+    conn.execute("DELETE FROM unit_failures" + ("" if everything else f" WHERE unit_id IN ({_REMOVED})"))
     conn.executemany("INSERT OR REPLACE INTO unit_failures (unit_id, state) VALUES (?, ?)", states)
     return rows
 

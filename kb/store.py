@@ -24,6 +24,7 @@ UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_
 # database, so each notice's rows, landing all over them, were read and written again and again
 # and the import slowed as the database grew.
 WRITER_CACHE_KIB = 256 * 1024
+WAL_CHECKPOINT_PAGES = 16000
 
 
 def connect(path, readonly=False):
@@ -40,6 +41,7 @@ def connect(path, readonly=False):
         _set_wal(conn)                                # readers never block the one writer
         conn.execute("PRAGMA synchronous = NORMAL")   # WAL keeps this safe against crashes
         conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     return conn
 
 
@@ -385,6 +387,24 @@ FAILURE_TABLES = ("unit_notice", "unit_failures", "failure_change")
 CHANGED_UNITS = "SELECT unit_id FROM failure_change"
 
 
+def _rewrite(conn, table, columns, stored, wanted):
+    """Make `table`'s rows `stored` into `wanted` (tuples of `columns`, the first its key),
+    writing only what differs: a row gone is deleted, a new one inserted, and one that changed
+    is updated in the columns that changed, so that only the indexes and counts (kb/counts.py
+    triggers) of those are touched."""
+    key = columns[0]
+    before = {row[0]: row for row in stored}
+    after = {row[0]: row for row in wanted}
+    conn.executemany(f"DELETE FROM {table} WHERE {key} = ?", [(k,) for k in before.keys() - after.keys()])
+    conn.executemany(_insert_sql(table, columns), [row for k, row in after.items() if k not in before])
+    for k, row in after.items():
+        old = before.get(k)
+        if old is not None and old != row:
+            changed = [i for i, (a, b) in enumerate(zip(old, row)) if a != b]
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{columns[i]} = ?' for i in changed)} WHERE {key} = ?",
+                         [row[i] for i in changed] + [k])
+
+
 def replace_offenders(conn, derive):
     """Bring repeat_offender and the summary tables (kb/summaries.py) up to date with the
     notices: `derive(conn, everything)` computes the repeat_offender rows (dicts) of the units
@@ -420,8 +440,7 @@ def replace_offenders(conn, derive):
         stored = sorted(tuple(r) for r in conn.execute(
             f"SELECT {', '.join(OFFENDER_COLUMNS)} FROM repeat_offender WHERE 1{only('unit_id')}"))
         if stored != wanted:
-            conn.execute(f"DELETE FROM repeat_offender WHERE 1{only('unit_id')}")
-            conn.executemany(_insert_sql("repeat_offender", OFFENDER_COLUMNS), wanted)
+            _rewrite(conn, "repeat_offender", OFFENDER_COLUMNS, stored, wanted)
             # units kept only because they were offenders, now named by no notice
             conn.execute("DELETE FROM unit WHERE NOT EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = unit.id) "
                          "AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.unit_id = unit.id) "
