@@ -24,7 +24,6 @@ UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_
 # database, so each notice's rows, landing all over them, were read and written again and again
 # and the import slowed as the database grew.
 WRITER_CACHE_KIB = 256 * 1024
-WAL_CHECKPOINT_PAGES = 16000
 
 
 def connect(path, readonly=False):
@@ -41,7 +40,6 @@ def connect(path, readonly=False):
         _set_wal(conn)                                # readers never block the one writer
         conn.execute("PRAGMA synchronous = NORMAL")   # WAL keeps this safe against crashes
         conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
-        conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     return conn
 
 
