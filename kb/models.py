@@ -207,6 +207,16 @@ class UnitName(SQLModel, table=True):
     name: str = Field(primary_key=True)
 
 
+class UnitNamed(SQLModel, table=True):
+    """Which units go by each name (their canonical one and those notices used), and how many
+    rows give it (the unit's own and its aliases): unit_history's way from names to units."""
+    __tablename__ = "unit_named"
+    __table_args__ = {"sqlite_with_rowid": False}
+    name: str = Field(primary_key=True)
+    unit_id: int = Field(primary_key=True)
+    n: int
+
+
 # --- what the derived tables must take in: left by each notice written or removed, in its own
 # transaction, and cleared once taken in (kb/store.py `replace_offenders`, kb/summaries.py `refresh`)
 

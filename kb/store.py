@@ -17,7 +17,7 @@ BUSY_TIMEOUT_MS = 120_000
 # Kept in the database's application_id once its schema is complete, so that opening a
 # complete database (a re-import with nothing to do) loads neither SQLModel nor the region
 # table. Raise the revision (the low bits) with every change to the tables.
-SCHEMA_ID = 0x74620000 + 10
+SCHEMA_ID = 0x74620000 + 11
 # indexes earlier revisions made that no query uses (the writer paid for them on every notice)
 UNUSED_INDEXES = ("ix_unit_organization", "ix_problem_count_province", "ix_rate_trend_province")
 # The writer's page cache. SQLite's default (2 MB) holds little of the indexes of a big
@@ -180,7 +180,7 @@ def create_schema(conn, on_reindex=None):
              for r in load_regions().values()])
         if recount:
             counts.count_afresh(conn)
-        # revisions 4, 6, 9 and 10 (summaries and unit_notice kept by what an import changed)
+        # revisions 4, 6, 9, 10 and 11 (summaries and failure records kept by what an import changed)
         if not set(summaries.SUMMARIES) | set(summaries.TABLES) | set(FAILURE_TABLES) <= existing:
             conn.execute("PRAGMA user_version = 0")     # derived tables out of date: refresh
         conn.execute("DROP TABLE IF EXISTS stale_province")     # before revision 9

@@ -57,6 +57,12 @@ SUMMARIES = {
     # full count.
     "unit_name": ("(name)", """
         SELECT name FROM unit UNION SELECT alias FROM unit_alias"""),
+    # and the units each name leads to, counted as for the per-unit tables below, so that a
+    # unit leaves a name with the last alias giving it
+    "unit_named": ("(name, unit_id, n)", """
+        SELECT name, unit_id, count(*) FROM (SELECT name, id AS unit_id FROM unit
+                                             UNION ALL SELECT alias, unit_id FROM unit_alias)
+        GROUP BY name, unit_id"""),
 }
 
 # per-unit counts of negative findings: table -> (its group's columns, as summary_change names them)
@@ -95,9 +101,14 @@ def trigger_ddl():
         yield (f"CREATE TRIGGER IF NOT EXISTS summarize_{table}_delete AFTER DELETE ON {table} "
                f"BEGIN {_change(kind, 'OLD', -1)} END")
     # a name is looked up as it is written (the names of a unit named again are in already)
-    for table, column in (("unit", "name"), ("unit_alias", "alias")):
+    for table, name, unit in (("unit", "name", "id"), ("unit_alias", "alias", "unit_id")):
         yield (f"CREATE TRIGGER IF NOT EXISTS name_{table}_insert AFTER INSERT ON {table} "
-               f"BEGIN INSERT OR IGNORE INTO unit_name (name) VALUES (NEW.{column}); END")
+               f"BEGIN INSERT OR IGNORE INTO unit_name (name) VALUES (NEW.{name}); "
+               f"INSERT INTO unit_named (name, unit_id, n) VALUES (NEW.{name}, NEW.{unit}, 1) "
+               f"ON CONFLICT (name, unit_id) DO UPDATE SET n = n + 1; END")
+        yield (f"CREATE TRIGGER IF NOT EXISTS name_{table}_delete AFTER DELETE ON {table} "
+               f"BEGIN UPDATE unit_named SET n = n - 1 WHERE name = OLD.{name} AND unit_id = OLD.{unit}; "
+               f"DELETE FROM unit_named WHERE name = OLD.{name} AND unit_id = OLD.{unit} AND n = 0; END")
 
 
 def _same(columns, a, b):
