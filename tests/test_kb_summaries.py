@@ -210,3 +210,35 @@ def test_a_database_of_revision_8_gets_the_tables_the_summaries_are_kept_by(tmp_
     shutil.copy(files[4], folder)
     assert import_paths([folder], db).added == 1
     assert_kept_as_counted_afresh(db, tmp_path, "import after the upgrade")
+
+
+def test_a_database_of_revision_9_gets_the_failure_records_and_names_kept_by_the_import(tmp_path):
+    """A knowledge base whose repeat offenders were derived again from the findings of each unit
+    named (stale_unit), with no unit_notice, unit_failures or unit_named: the next import makes
+    them and derives everything afresh; the one after keeps them by what it wrote."""
+    folder, db = tmp_path / "notices", tmp_path / "tongbao.db"
+    folder.mkdir()
+    files = sorted(CORPUS.glob("00*.txt"))
+    for path in files[:3]:
+        shutil.copy(path, folder)
+    import_paths([folder], db)
+    conn = store.connect(db)
+    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB 'name_*'").fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    for table in ("unit_notice", "unit_failures", "failure_change", "unit_named"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("CREATE TABLE stale_unit (id INTEGER PRIMARY KEY, unit_id INTEGER, region_code VARCHAR)")
+    conn.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 2))
+    conn.close()
+    shutil.copy(files[3], folder)
+    assert import_paths([folder], db).added == 1
+    conn = store.connect(db, readonly=True)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    failing = conn.execute("SELECT count(*) FROM unit_failures").fetchone()[0]
+    conn.close()
+    assert {"unit_notice", "unit_failures", "failure_change", "unit_named"} <= names and "stale_unit" not in names
+    assert failing > 10
+    assert_kept_as_counted_afresh(db, tmp_path, "upgrade")
+    shutil.copy(files[4], folder)
+    assert import_paths([folder], db).added == 1
+    assert_kept_as_counted_afresh(db, tmp_path, "import after the upgrade")
