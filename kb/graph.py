@@ -4,8 +4,8 @@ Nodes are units, periods, provinces and problem types. Failing (negative) findin
 aggregated per (unit, period, issuer) in SQL first, from unit_notice (where the import folds a
 notice's negative findings of a unit into one row, kb/store.py), so there is one unit—period
 edge per period a unit failed in and issuer that said so, carrying how many findings and
-notices said so and which problems; the graph grows with units × periods, not with findings. Units link to
-the problems they had and the provinces they are in.
+notices said so and which problems; the graph grows with units × periods, not with findings.
+Units link to the problems they had and the provinces they are in.
 
 From a unit's period edges comes its failure record: the distinct periods it failed in (a
 month, a quarter, a half, a round and a year are different periods, whoever issued them),
@@ -17,6 +17,10 @@ second round of one year. A notice's own statement (连续四个季度检查不�
 with the notice's, so a unit is a repeat offender even when the earlier notices are not in
 the database. The parser keeps the number, not the word (月, 季度): it is read in the
 notice's own granularity.
+
+repeat_offender is made without the graph: each failing unit's record is kept in
+unit_failures in a form more failures add to (`Failures`), and an import adds to it the rows
+its notices wrote (`offender_rows`).
 """
 import json
 from itertools import groupby
@@ -115,6 +119,17 @@ class Failures:
         self.provinces = set(state.get("provinces", ()))
         self.notices = state.get("notices", 0)
 
+    @classmethod
+    def of(cls, failures, problems, provinces, stated_undated=0, notices=0):
+        """The record of a unit that failed in each (period, issuer) of `failures`, mapped to the
+        longest streak a notice of that issuer and period stated (0 if none)."""
+        made = cls()
+        made.stated, made.problems, made.provinces, made.notices = (
+            stated_undated or 0, set(problems), set(provinces), notices)
+        for (key, issuer), stated in failures.items():
+            made.fail(key, issuer, stated)
+        return made
+
     def fail(self, key, issuer, stated=0):
         """A failure in period `key` (None or '': undated) of `issuer`'s series, the notice
         stating a streak of `stated` periods ending with it (0: none)."""
@@ -145,21 +160,6 @@ class Failures:
                 "notices": self.notices}
 
 
-def failure_record(failures, problems, provinces, stated_undated=0, notices=0):
-    """A unit's failure record: `failures` maps each (period, issuer) it failed in to the
-    longest streak a notice of that issuer and period stated (0 if none)."""
-    return _made_of(failures, problems, provinces, stated_undated, notices).record()
-
-
-def _made_of(failures, problems, provinces, stated_undated, notices):
-    made = Failures()
-    made.stated, made.problems, made.provinces, made.notices = (
-        stated_undated or 0, set(problems), set(provinces), notices)
-    for (key, issuer), stated in failures.items():
-        made.fail(key, issuer, stated)
-    return made
-
-
 def unit_record(graph, unit):
     """A unit's failure record from its node and edges."""
     failures, problems, provinces = {}, set(), set()
@@ -173,8 +173,8 @@ def unit_record(graph, unit):
         elif kind == "province":
             provinces.add(label)
     node = graph.nodes[unit]
-    return failure_record(failures, problems, provinces, node.get("stated_undated", 0),
-                          node.get("notices", 0))
+    return Failures.of(failures, problems, provinces, node.get("stated_undated", 0),
+                       node.get("notices", 0)).record()
 
 
 def _is_offender(record, min_periods):
@@ -211,8 +211,8 @@ def _changed_failures(conn, everything):
     the rows written added."""
     for unit, failures in failing_units(conn, None if everything else _REMOVED):
         yield ((unit["unit_id"], unit["label"], unit["organization"], unit["channel"]),
-               _made_of({k: e["consecutive_periods"] for k, e in failures.items()}, unit["problems"],
-                        unit["provinces"], unit["stated_undated"], unit["notices"]))
+               Failures.of({k: e["consecutive_periods"] for k, e in failures.items()}, unit["problems"],
+                           unit["provinces"], unit["stated_undated"], unit["notices"]))
     if everything:
         return
     for (*unit, state), rows in groupby(conn.execute(_ADDED_SQL), key=lambda row: row[:5]):
