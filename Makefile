@@ -38,9 +38,10 @@ bench: install fonts
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info .pytest_cache
 
-# The team's copies of the shared corpus and gold: refresh them whenever the shared set changes.
-SHARED ?= ../shared
+# The project's copies of a corpus and gold kept elsewhere: `make refresh-corpus SHARED=DIR`
+# (DIR/corpus, DIR/gold) whenever that set changes.
 refresh-corpus:
+	@test -n "$(SHARED)" || { echo "make refresh-corpus SHARED=DIR: DIR holds corpus/ and gold/"; exit 2; }
 	cp $(SHARED)/corpus/*.txt $(SHARED)/corpus/SOURCES.tsv corpus/
 	cp $(SHARED)/gold/*.json tests/gold/
 
