@@ -181,10 +181,10 @@ def test_series_imported_notice_by_notice_kept_as_counted_afresh(tmp_path):
     assert_kept_as_counted_afresh(db, tmp_path, "removal")
 
 
-def test_a_database_of_revision_8_gets_the_tables_the_summaries_are_kept_by(tmp_path):
-    """A knowledge base whose summaries were recounted per province (stale_province): the next
-    import makes the per-unit counts and the triggers, and counts them afresh; the one after
-    keeps them by what it wrote."""
+def upgraded(tmp_path, make_older):
+    """Three corpus notices imported, the database made older by `make_older(conn)`, and two more
+    notices imported one at a time: after each, what the import keeps is a full recount. Returns
+    the database and the names in its schema after the upgrade."""
     folder, db = tmp_path / "notices", tmp_path / "tongbao.db"
     folder.mkdir()
     files = sorted(CORPUS.glob("00*.txt"))
@@ -192,53 +192,50 @@ def test_a_database_of_revision_8_gets_the_tables_the_summaries_are_kept_by(tmp_
         shutil.copy(path, folder)
     import_paths([folder], db)
     conn = store.connect(db)
-    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB 'summarize_*'").fetchall():
+    make_older(conn)
+    conn.close()
+    names = None
+    for path, stage in ((files[3], "upgrade"), (files[4], "import after the upgrade")):
+        shutil.copy(path, folder)
+        assert import_paths([folder], db).added == 1
+        if names is None:
+            conn = store.connect(db, readonly=True)
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            conn.close()
+        assert_kept_as_counted_afresh(db, tmp_path, stage)
+    return db, names
+
+
+def drop(conn, triggers, tables):
+    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB ?", (triggers,)).fetchall():
         conn.execute(f"DROP TRIGGER {trigger}")
-    for table in summaries.TABLES:
+    for table in tables:
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("CREATE TABLE stale_province (id INTEGER PRIMARY KEY, province VARCHAR)")
-    conn.execute("DELETE FROM problem_count")
-    conn.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 1))
-    conn.close()
-    shutil.copy(files[3], folder)
-    assert import_paths([folder], db).added == 1
-    conn = store.connect(db, readonly=True)
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    conn.close()
+
+
+def test_a_database_of_revision_8_gets_the_tables_the_summaries_are_kept_by(tmp_path):
+    """A knowledge base whose summaries were recounted per province (stale_province): the next
+    import makes the per-unit counts and the triggers, and counts them afresh; the one after
+    keeps them by what it wrote."""
+    def revision_8(conn):
+        drop(conn, "summarize_*", summaries.TABLES)
+        conn.execute("CREATE TABLE stale_province (id INTEGER PRIMARY KEY, province VARCHAR)")
+        conn.execute("DELETE FROM problem_count")
+        conn.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 1))
+    _, names = upgraded(tmp_path, revision_8)
     assert set(summaries.TABLES) <= names and "stale_province" not in names
-    assert_kept_as_counted_afresh(db, tmp_path, "upgrade")
-    shutil.copy(files[4], folder)
-    assert import_paths([folder], db).added == 1
-    assert_kept_as_counted_afresh(db, tmp_path, "import after the upgrade")
 
 
 def test_a_database_of_revision_9_gets_the_failure_records_and_names_kept_by_the_import(tmp_path):
     """A knowledge base whose repeat offenders were derived again from the findings of each unit
     named (stale_unit), with no unit_notice, unit_failures or unit_named: the next import makes
     them and derives everything afresh; the one after keeps them by what it wrote."""
-    folder, db = tmp_path / "notices", tmp_path / "tongbao.db"
-    folder.mkdir()
-    files = sorted(CORPUS.glob("00*.txt"))
-    for path in files[:3]:
-        shutil.copy(path, folder)
-    import_paths([folder], db)
-    conn = store.connect(db)
-    for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE name GLOB 'name_*'").fetchall():
-        conn.execute(f"DROP TRIGGER {trigger}")
-    for table in ("unit_notice", "unit_failures", "failure_change", "unit_named"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("CREATE TABLE stale_unit (id INTEGER PRIMARY KEY, unit_id INTEGER, region_code VARCHAR)")
-    conn.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 2))
-    conn.close()
-    shutil.copy(files[3], folder)
-    assert import_paths([folder], db).added == 1
-    conn = store.connect(db, readonly=True)
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    failing = conn.execute("SELECT count(*) FROM unit_failures").fetchone()[0]
-    conn.close()
+    def revision_9(conn):
+        drop(conn, "name_*", ("unit_notice", "unit_failures", "failure_change", "unit_named"))
+        conn.execute("CREATE TABLE stale_unit (id INTEGER PRIMARY KEY, unit_id INTEGER, region_code VARCHAR)")
+        conn.execute("PRAGMA application_id = %d" % (store.SCHEMA_ID - 2))
+    db, names = upgraded(tmp_path, revision_9)
     assert {"unit_notice", "unit_failures", "failure_change", "unit_named"} <= names and "stale_unit" not in names
-    assert failing > 10
-    assert_kept_as_counted_afresh(db, tmp_path, "upgrade")
-    shutil.copy(files[4], folder)
-    assert import_paths([folder], db).added == 1
-    assert_kept_as_counted_afresh(db, tmp_path, "import after the upgrade")
+    conn = store.connect(db, readonly=True)
+    assert conn.execute("SELECT count(*) FROM unit_failures").fetchone()[0] > 10
+    conn.close()
